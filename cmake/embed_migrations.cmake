@@ -1,0 +1,10 @@
+# Script mode: writes OUT, a C++ file defining embedded_migrations() from FILES.
+set(body "#include \"common/db/migrations.hpp\"\n\nnamespace shop::common::db {\n\nstd::vector<Migration> embedded_migrations() {\n  return {\n")
+foreach(file IN LISTS FILES)
+  get_filename_component(name "${file}" NAME_WE)
+  file(READ "${file}" sql)
+  string(APPEND body "      {\"${name}\", R\"shop_sql(${sql})shop_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n}\n\n}  // namespace shop::common::db\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
