@@ -15,6 +15,7 @@ constexpr int kGrpcPermissionDenied = 7;
 constexpr int kGrpcResourceExhausted = 8;
 constexpr int kGrpcFailedPrecondition = 9;
 constexpr int kGrpcOutOfRange = 11;
+constexpr int kGrpcUnimplemented = 12;
 constexpr int kGrpcInternal = 13;
 constexpr int kGrpcUnavailable = 14;
 constexpr int kGrpcUnauthenticated = 16;
@@ -25,8 +26,10 @@ constexpr std::array kTraits{
     ErrorTraits{ErrorCode::kUnauthenticated, 401, kGrpcUnauthenticated, "Unauthorized", "unauthorized"},
     ErrorTraits{ErrorCode::kForbidden, 403, kGrpcPermissionDenied, "Forbidden", "forbidden"},
     ErrorTraits{ErrorCode::kNotFound, 404, kGrpcNotFound, "Not Found", "not-found"},
+    ErrorTraits{ErrorCode::kMethodNotAllowed, 405, kGrpcUnimplemented, "Method Not Allowed", "method-not-allowed"},
     ErrorTraits{ErrorCode::kConflict, 409, kGrpcAlreadyExists, "Conflict", "conflict"},
     ErrorTraits{ErrorCode::kPayloadTooLarge, 413, kGrpcOutOfRange, "Payload Too Large", "payload-too-large"},
+    ErrorTraits{ErrorCode::kHeadersTooLarge, 431, kGrpcOutOfRange, "Request Header Fields Too Large", "headers-too-large"},
     ErrorTraits{ErrorCode::kRateLimited, 429, kGrpcResourceExhausted, "Too Many Requests", "rate-limited"},
     ErrorTraits{ErrorCode::kUnavailable, 503, kGrpcUnavailable, "Service Unavailable", "unavailable"},
     ErrorTraits{ErrorCode::kDeadlineExceeded, 504, kGrpcDeadlineExceeded, "Gateway Timeout", "timeout"},

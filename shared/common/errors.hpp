@@ -17,8 +17,10 @@ enum class ErrorCode {
   kUnauthenticated,   // 401
   kForbidden,         // 403
   kNotFound,          // 404
+  kMethodNotAllowed,  // 405
   kConflict,          // 409: duplicate or illegal state transition
   kPayloadTooLarge,   // 413
+  kHeadersTooLarge,   // 431
   kRateLimited,       // 429
   kUnavailable,       // 503: a dependency is down
   kDeadlineExceeded,  // 504

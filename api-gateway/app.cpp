@@ -1,0 +1,66 @@
+#include "app.hpp"
+
+#include <map>
+
+#include "common/http/health.hpp"
+#include "common/http/server.hpp"
+#include "common/observability/logger.hpp"
+#include "common/runtime/service_runtime.hpp"
+#include "routing/proxy_handler.hpp"
+
+namespace shop::gateway {
+namespace {
+
+namespace asio = boost::asio;
+namespace http = common::http;
+constexpr std::chrono::milliseconds kHealthProbeTimeout{1000};
+
+http::HealthChecks::Check probe(http::Endpoint endpoint) {
+  return [endpoint]() -> asio::awaitable<bool> {
+    http::Request request{http::Verb::get, "/health", 11};
+    auto response = co_await http::fetch(endpoint, std::move(request), kHealthProbeTimeout);
+    co_return response && response->result() == http::Status::ok;
+  };
+}
+
+}  // namespace
+
+int run(const Config& config) {
+  common::obs::init_logging("api-gateway", common::obs::parse_level(config.log_level));
+  common::runtime::ServiceRuntime runtime("api-gateway");
+  const auto upstreams = connect_upstreams(config.upstreams);
+  std::map<std::string, const Upstream*> by_name;
+  auto health = std::make_shared<http::HealthChecks>();
+  for (const auto& upstream : upstreams) {
+    by_name[upstream.name] = &upstream;
+    health->add(upstream.name, probe(upstream.health_endpoint));
+  }
+  auto authenticator =
+      std::make_shared<middleware::Authenticator>(by_name.at("user-service")->client, config.upstream_timeout);
+
+  http::Router router;
+  for (auto& route : routing::build_routes(service_bindings())) {
+    const auto verb = route.verb;
+    auto path = route.path;
+    routing::ProxyDeps deps{by_name.at(route.upstream)->client, authenticator, config.upstream_timeout};
+    router.add(verb, std::move(path), routing::make_proxy_handler(std::move(route), std::move(deps)));
+  }
+  std::unique_ptr<http::Server> server;
+  http::add_operational_routes(router, health, [&] { return server->draining(); });
+  server = std::make_unique<http::Server>(
+      runtime.io(),
+      http::ServerConfig{.address = config.bind_address,
+                         .port = config.port,
+                         .max_body_bytes = static_cast<std::size_t>(config.max_body_bytes)},
+      std::move(router));
+
+  auto start = [&]() -> asio::awaitable<common::Result<void>> {
+    server->start();
+    common::obs::info("listening", {{"port", config.port}});
+    co_return common::Result<void>{};
+  };
+  auto stop = [&]() -> asio::awaitable<void> { co_await server->shutdown(); };
+  return runtime.run(start, stop);
+}
+
+}  // namespace shop::gateway

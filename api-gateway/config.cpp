@@ -1,0 +1,19 @@
+#include "config.hpp"
+
+namespace shop::gateway {
+
+Config Config::from_env(common::config::EnvReader env) {
+  Config config{
+      .bind_address = env.string("BIND_ADDRESS", "127.0.0.1"),
+      .port = env.port("GATEWAY_PORT", 8080),
+      .max_body_bytes = env.integer("GATEWAY_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
+      .upstream_timeout = env.millis("UPSTREAM_TIMEOUT_MS", std::chrono::milliseconds(3000)),
+      .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
+      .upstreams = {{"user-service", env.string("USER_SERVICE_GRPC_ADDR", "127.0.0.1:50051"),
+                     env.string("USER_SERVICE_HTTP_ADDR", "127.0.0.1:3001")}},
+  };
+  env.throw_if_errors();
+  return config;
+}
+
+}  // namespace shop::gateway

@@ -1,0 +1,26 @@
+#pragma once
+// api-gateway settings, read once from the environment (see README for each).
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/config/env_reader.hpp"
+#include "upstreams.hpp"
+
+namespace shop::gateway {
+
+struct Config {
+  std::string bind_address;
+  std::uint16_t port;
+  std::int64_t max_body_bytes;
+  std::chrono::milliseconds upstream_timeout;
+  std::string log_level;
+  std::vector<UpstreamConfig> upstreams;
+
+  // Throws common::config::ConfigError listing every invalid variable.
+  static Config from_env(common::config::EnvReader env = common::config::EnvReader());
+};
+
+}  // namespace shop::gateway

@@ -1,0 +1,82 @@
+#include "middleware/authenticator.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include "common/observability/logger.hpp"
+#include "proto/user.pb.h"
+
+namespace shop::gateway::middleware {
+namespace {
+
+// Bounds how often unknown key ids (e.g. forged tokens) can make us ask for keys.
+constexpr std::chrono::seconds kMinRefreshInterval{1};
+constexpr std::string_view kUnknownKey = "unknown key";
+const std::string kGetJwks = "/shop.user.v1.UserService/GetJwks";
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+std::string_view bearer_token(std::string_view authorization) {
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (authorization.size() <= kPrefix.size()) return {};
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
+        std::tolower(static_cast<unsigned char>(kPrefix[i]))) {
+      return {};
+    }
+  }
+  return authorization.substr(kPrefix.size());
+}
+
+Authenticator::Authenticator(std::shared_ptr<common::grpc_glue::GenericClient> user_service,
+                             std::chrono::milliseconds timeout)
+    : user_service_(std::move(user_service)),
+      timeout_(timeout),
+      keys_(std::make_shared<const common::auth::KeySet>()) {}
+
+std::shared_ptr<const common::auth::KeySet> Authenticator::keys() const {
+  std::lock_guard lock(mutex_);
+  return keys_;
+}
+
+boost::asio::awaitable<common::Result<common::auth::Claims>> Authenticator::verify(
+    std::string_view token, const common::grpc_glue::CallContext& call) {
+  if (token.empty()) co_return common::Error::unauthenticated("an access token is required");
+  auto claims = common::auth::verify(*keys(), token, unix_now());
+  if (claims || claims.error().detail != kUnknownKey) co_return claims;
+  co_await refresh_keys(call);
+  co_return common::auth::verify(*keys(), token, unix_now());
+}
+
+boost::asio::awaitable<void> Authenticator::refresh_keys(const common::grpc_glue::CallContext& call) {
+  {
+    std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_refresh_ < kMinRefreshInterval) co_return;
+    last_refresh_ = now;
+  }
+  common::grpc_glue::CallContext anonymous{call.request_id, call.traceparent, {}, call.deadline};
+  auto reply = co_await user_service_->call(kGetJwks, user::v1::GetJwksRequest().SerializeAsString(), anonymous,
+                                            timeout_);
+  user::v1::Jwks jwks;
+  std::string json;
+  if (!reply.status.ok() || !jwks.ParseFromString(reply.body) ||
+      !google::protobuf::util::MessageToJsonString(jwks, &json).ok()) {
+    common::obs::warn("cannot fetch signing keys", {{"error", reply.status.error_message()}});
+    co_return;
+  }
+  auto keys = common::auth::KeySet::from_jwks(json);
+  if (!keys) {
+    common::obs::warn("signing keys rejected", {{"error", keys.error().detail}});
+    co_return;
+  }
+  std::lock_guard lock(mutex_);
+  keys_ = std::make_shared<const common::auth::KeySet>(std::move(*keys));
+}
+
+}  // namespace shop::gateway::middleware
+

@@ -1,0 +1,38 @@
+#pragma once
+// Verifies access tokens at the edge against user-service's published keys. Keys are
+// cached and fetched again when a token names a key the cache does not know (rotation).
+
+#include <boost/asio/awaitable.hpp>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+
+#include "common/auth/jwt.hpp"
+#include "common/grpc/generic_client.hpp"
+
+namespace shop::gateway::middleware {
+
+class Authenticator {
+ public:
+  Authenticator(std::shared_ptr<common::grpc_glue::GenericClient> user_service,
+                std::chrono::milliseconds timeout);
+
+  boost::asio::awaitable<common::Result<common::auth::Claims>> verify(
+      std::string_view token, const common::grpc_glue::CallContext& call);
+
+ private:
+  boost::asio::awaitable<void> refresh_keys(const common::grpc_glue::CallContext& call);
+  std::shared_ptr<const common::auth::KeySet> keys() const;
+
+  std::shared_ptr<common::grpc_glue::GenericClient> user_service_;
+  std::chrono::milliseconds timeout_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const common::auth::KeySet> keys_;
+  std::chrono::steady_clock::time_point last_refresh_{};
+};
+
+// The token in "Authorization: Bearer <token>", or empty.
+std::string_view bearer_token(std::string_view authorization);
+
+}  // namespace shop::gateway::middleware

@@ -1,0 +1,68 @@
+#include "routing/proxy_handler.hpp"
+
+#include "common/grpc/status.hpp"
+#include "common/http/responses.hpp"
+#include "routing/transcoder.hpp"
+
+namespace shop::gateway::routing {
+namespace {
+
+using common::Error;
+using common::http::Response;
+namespace http = common::http;
+
+constexpr std::string_view kAdminRole = "admin";
+
+// Transport failures are reported in the gateway's words, not gRPC's.
+Error upstream_error(const grpc::Status& status, const std::string& upstream) {
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAVAILABLE:
+      return Error::unavailable(upstream + " is unavailable");
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return Error::deadline_exceeded(upstream + " did not answer in time");
+    default:
+      return common::grpc_glue::from_status(status);
+  }
+}
+
+boost::asio::awaitable<common::Result<void>> authorize(const Route& route, const ProxyDeps& deps,
+                                                       common::grpc_glue::CallContext& call) {
+  if (route.rule.access() == api::ACCESS_PUBLIC) co_return common::Result<void>{};
+  auto claims = co_await deps.authenticator->verify(call.bearer_token, call);
+  if (!claims) co_return claims.error();
+  if (route.rule.access() == api::ACCESS_ADMIN && !claims->has_role(kAdminRole)) {
+    co_return Error::forbidden("this action needs the admin role");
+  }
+  co_return common::Result<void>{};
+}
+
+Response success(const Route& route, std::string json) {
+  const int status = route.rule.success_status() == 0 ? 200 : route.rule.success_status();
+  if (status == 204) return http::empty_response(http::Status::no_content);
+  return http::json_response(static_cast<http::Status>(status), std::move(json));
+}
+
+}  // namespace
+
+http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
+  return [route = std::move(route), deps = std::move(deps)](
+             const http::Request& request, http::RequestContext& context) -> boost::asio::awaitable<Response> {
+    common::grpc_glue::CallContext call;
+    call.request_id = context.request_id;
+    call.traceparent = common::obs::to_traceparent(context.trace);
+    call.bearer_token = std::string(middleware::bearer_token(request[http::beast_http::field::authorization]));
+    if (auto allowed = co_await authorize(route, deps, call); !allowed) {
+      co_return http::problem_response(allowed.error());
+    }
+    if (route.rule.access() == api::ACCESS_PUBLIC) call.bearer_token.clear();
+    auto encoded = encode_request(route, request.body(), context.path_params, request.target());
+    if (!encoded) co_return http::problem_response(encoded.error());
+    auto reply = co_await deps.upstream->call(route.grpc_method, std::move(*encoded), call, deps.timeout);
+    if (!reply.status.ok()) co_return http::problem_response(upstream_error(reply.status, route.upstream));
+    auto json = decode_response(route, reply.body);
+    if (!json) co_return http::problem_response(json.error());
+    co_return success(route, std::move(*json));
+  };
+}
+
+}  // namespace shop::gateway::routing

@@ -1,0 +1,23 @@
+#pragma once
+// The HTTP handler for one annotated route: authorize, transcode, call the upstream
+// over gRPC within the deadline, and answer JSON or problem+json.
+
+#include <chrono>
+#include <memory>
+
+#include "common/grpc/generic_client.hpp"
+#include "common/http/types.hpp"
+#include "middleware/authenticator.hpp"
+#include "routing/route_table.hpp"
+
+namespace shop::gateway::routing {
+
+struct ProxyDeps {
+  std::shared_ptr<common::grpc_glue::GenericClient> upstream;
+  std::shared_ptr<middleware::Authenticator> authenticator;
+  std::chrono::milliseconds timeout;
+};
+
+common::http::Handler make_proxy_handler(Route route, ProxyDeps deps);
+
+}  // namespace shop::gateway::routing

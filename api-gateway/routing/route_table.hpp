@@ -1,0 +1,34 @@
+#pragma once
+// The public REST routes, read from the `(shop.api.http)` options of the services'
+// gRPC methods. Adding a route means annotating a method in a .proto file.
+
+#include <google/protobuf/descriptor.h>
+
+#include <string>
+#include <vector>
+
+#include "common/http/types.hpp"
+#include "proto/http.pb.h"
+
+namespace shop::gateway::routing {
+
+struct Route {
+  common::http::Verb verb;
+  std::string path;         // pattern with {placeholders}
+  std::string grpc_method;  // "/package.Service/Method"
+  std::string upstream;     // which upstream serves it
+  const google::protobuf::Descriptor* input = nullptr;
+  const google::protobuf::Descriptor* output = nullptr;
+  api::HttpRule rule;
+};
+
+struct ServiceBinding {
+  const google::protobuf::ServiceDescriptor* service;
+  std::string upstream;
+};
+
+// Every annotated method of every bound service. Throws std::invalid_argument for an
+// annotation the gateway cannot serve (unknown method, placeholder naming no field).
+std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings);
+
+}  // namespace shop::gateway::routing

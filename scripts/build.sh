@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Configures and builds one CMake preset (debug, release, asan-ubsan; default release).
+# Usage: scripts/build.sh [preset] [extra arguments for cmake --build]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib/common.sh"
+
+preset=${1:-release}
+[[ $# -gt 0 ]] && shift
+cd "$ROOT"
+log "configuring preset $preset"
+cmake --preset "$preset" >/dev/null
+log "building preset $preset"
+cmake --build --preset "$preset" "$@"
+log "build ($preset) complete: build/$preset"

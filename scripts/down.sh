@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Stops what scripts/up.sh started: every service by its PID file (SIGTERM, wait, SIGKILL
+# only after the deadline), in reverse start order, then the PostgreSQL cluster under
+# var/postgres. Processes this stack did not start are left alone.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib/common.sh"
+source "$ROOT/scripts/lib/process.sh"
+source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/services.sh"
+
+STOP_DEADLINE_S=${SHOP_STOP_DEADLINE_S:-20}
+
+for ((i = ${#SHOP_SERVICES[@]} - 1; i >= 0; i--)); do
+  stop_by_pidfile "${SHOP_SERVICES[i]}" "$STOP_DEADLINE_S"
+done
+
+if [[ -f $PG_DATA/PG_VERSION ]]; then
+  pg_stop
+fi
+log "stack stopped"

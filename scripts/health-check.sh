@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Checks the stack: PostgreSQL, then GET /health of every service in
+# scripts/lib/services.sh. One line per component; exits non-zero if any is not
+# healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib/common.sh"
+source "$ROOT/scripts/lib/process.sh"
+source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/services.sh"
+
+quiet=0
+[[ ${1:-} == -q ]] && quiet=1
+failures=0
+
+report() {  # report <ok|FAIL> <name> <where> <detail>
+  [[ $1 == ok && $quiet == 1 ]] && return 0
+  printf '%-4s  %-16s %-34s %s\n' "$1" "$2" "$3" "$4"
+}
+
+if pg_isready -q -h 127.0.0.1 -p "$SHOP_PG_PORT" -t 3 2>/dev/null; then
+  report ok postgres "127.0.0.1:$SHOP_PG_PORT" "accepting connections"
+else
+  report FAIL postgres "127.0.0.1:$SHOP_PG_PORT" "not accepting connections"
+  failures=$((failures + 1))
+fi
+
+for svc in "${SHOP_SERVICES[@]}"; do
+  url=$(service_health_url "$svc")
+  body=$(mktemp)
+  code=$(curl -sS -o "$body" -w '%{http_code}' --max-time 3 "$url" 2>/dev/null) || true
+  detail=$(tr -d '\n' <"$body" | cut -c1-200)
+  rm -f "$body"
+  if [[ $code == 200 ]]; then
+    report ok "$svc" "$url" "$detail"
+  elif [[ -z $code || $code == 000 ]]; then
+    report FAIL "$svc" "$url" "no answer"
+    failures=$((failures + 1))
+  else
+    report FAIL "$svc" "$url" "HTTP $code $detail"
+    failures=$((failures + 1))
+  fi
+done
+
+if ((failures > 0)); then
+  [[ $quiet == 1 ]] || echo "$failures component(s) unhealthy"
+  exit 1
+fi

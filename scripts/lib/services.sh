@@ -1,0 +1,52 @@
+# shellcheck shell=bash
+# The services of the local stack, in start order, and where each one answers.
+# Source it after common.sh. up.sh starts exactly these, down.sh stops them in reverse
+# order, and health-check.sh checks each one's /health.
+#
+# Adding a service (e.g. product-service on 3002): append its name to SHOP_SERVICES
+# in start order (before api-gateway), and give it a line in service_http_port and,
+# if it needs its own database, in shop_service_env_defaults.
+
+# shellcheck disable=SC2034  # read by the scripts that source this file
+SHOP_SERVICES=(user-service api-gateway)
+SHOP_BUILD_PRESET="${SHOP_BUILD_PRESET:-release}"
+SHOP_BUILD_DIR="${SHOP_BUILD_DIR:-$SHOP_ROOT/build/$SHOP_BUILD_PRESET}"
+
+service_binary() { printf '%s/%s/%s\n' "$SHOP_BUILD_DIR" "$1" "$1"; }
+
+service_http_port() {
+  case $1 in
+    user-service) echo "${USER_HTTP_PORT:-3001}" ;;
+    # product-service) echo "${PRODUCT_HTTP_PORT:-3002}" ;;
+    # order-service) echo "${ORDER_HTTP_PORT:-3003}" ;;
+    # notification-service) echo "${NOTIFICATION_HTTP_PORT:-3004}" ;;
+    api-gateway) echo "${GATEWAY_PORT:-8080}" ;;
+    *) die "unknown service $1" ;;
+  esac
+}
+
+# Where to reach a service from this machine: its bind address, or loopback when it
+# binds every interface.
+service_host() {
+  case ${BIND_ADDRESS:-127.0.0.1} in
+    0.0.0.0 | :: | "[::]") echo 127.0.0.1 ;;
+    *) echo "${BIND_ADDRESS:-127.0.0.1}" ;;
+  esac
+}
+
+service_health_url() { printf 'http://%s:%s/health\n' "$(service_host)" "$(service_http_port "$1")"; }
+
+# Defaults for the variables that tie the processes together, derived from the ports
+# so that changing one port keeps the stack consistent. Whatever the caller already
+# set wins; everything else in the environment passes through unchanged.
+shop_service_env_defaults() {
+  export SHOP_PG_PORT="${SHOP_PG_PORT:-5432}"
+  export USER_HTTP_PORT="${USER_HTTP_PORT:-3001}"
+  export USER_GRPC_PORT="${USER_GRPC_PORT:-50051}"
+  export USER_DATABASE_URL="${USER_DATABASE_URL:-postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_users}"
+  export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+  export USER_SERVICE_GRPC_ADDR="${USER_SERVICE_GRPC_ADDR:-127.0.0.1:$USER_GRPC_PORT}"
+  export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-127.0.0.1:$USER_HTTP_PORT}"
+  # The local stack lets webhooks target loopback receivers (API.md, Notifications).
+  export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
+}

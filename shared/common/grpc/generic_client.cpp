@@ -1,0 +1,78 @@
+#include "common/grpc/generic_client.hpp"
+
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/support/byte_buffer.h>
+
+#include "common/grpc/status.hpp"
+#include "common/observability/metrics.hpp"
+
+namespace shop::common::grpc_glue {
+namespace {
+
+// Everything a call needs must outlive the coroutine frame's view of it: gRPC
+// completes on its own thread.
+struct PendingCall {
+  grpc::ClientContext context;
+  std::string method;
+  grpc::ByteBuffer request;
+  grpc::ByteBuffer response;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+std::string flatten(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  std::string out;
+  if (!buffer.Dump(&slices).ok()) return out;
+  out.reserve(buffer.Length());
+  for (const auto& slice : slices) out.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  return out;
+}
+
+template <class Token>
+auto async_unary(grpc::GenericStub& stub, std::shared_ptr<PendingCall> call, Token&& token) {
+  return boost::asio::async_initiate<Token, void(GrpcReply)>(
+      [&stub, call](auto handler) {
+        auto shared_handler = std::make_shared<decltype(handler)>(std::move(handler));
+        stub.UnaryCall(&call->context, call->method, grpc::StubOptions(), &call->request,
+                       &call->response, [call, shared_handler](grpc::Status status) {
+                         GrpcReply reply{status, status.ok() ? flatten(call->response) : ""};
+                         const auto seconds = std::chrono::duration<double>(
+                                                  std::chrono::steady_clock::now() - call->started)
+                                                  .count();
+                         obs::Metrics::instance().observe_grpc_client(
+                             call->method, code_name(status.error_code()), seconds);
+                         auto executor = boost::asio::get_associated_executor(*shared_handler);
+                         boost::asio::post(executor, [shared_handler, reply = std::move(reply)]() mutable {
+                           (*shared_handler)(std::move(reply));
+                         });
+                       });
+      },
+      token);
+}
+
+}  // namespace
+
+GenericClient::GenericClient(std::shared_ptr<grpc::Channel> channel)
+    : channel_(std::move(channel)), stub_(std::make_unique<grpc::GenericStub>(channel_)) {}
+
+GenericClient::~GenericClient() = default;
+
+boost::asio::awaitable<GrpcReply> GenericClient::call(std::string method, std::string request,
+                                                      const CallContext& context,
+                                                      std::chrono::milliseconds timeout) {
+  auto pending = std::make_shared<PendingCall>();
+  pending->method = std::move(method);
+  grpc::Slice slice(request);
+  pending->request = grpc::ByteBuffer(&slice, 1);
+  context.apply_to(pending->context, timeout);
+  co_return co_await async_unary(*stub_, pending, boost::asio::use_awaitable);
+}
+
+}  // namespace shop::common::grpc_glue

@@ -1,0 +1,102 @@
+#include "common/http/request_pipeline.hpp"
+
+#include <chrono>
+
+#include "common/http/responses.hpp"
+#include "common/observability/logger.hpp"
+#include "common/observability/metrics.hpp"
+
+namespace shop::common::http {
+namespace {
+
+constexpr std::size_t kMaxRequestIdLength = 128;
+constexpr std::string_view kUnmatchedRoute = "unmatched";
+
+bool acceptable_request_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxRequestIdLength) return false;
+  for (char c : id) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+RequestContext make_context(const Request& request) {
+  RequestContext context;
+  const auto incoming_id = request["X-Request-ID"];
+  context.request_id =
+      acceptable_request_id(incoming_id) ? std::string(incoming_id) : obs::new_request_id();
+  const auto parent = obs::parse_traceparent(request["traceparent"]);
+  context.trace = parent ? obs::child_of(*parent) : obs::new_root();
+  return context;
+}
+
+void stamp(Response& response, const RequestContext& context) {
+  response.set("X-Request-ID", context.request_id);
+  response.set("traceparent", obs::to_traceparent(context.trace));
+}
+
+std::string_view path_of(std::string_view target) {
+  return target.substr(0, target.find('?'));
+}
+
+Error routing_error(Router::Match::Kind kind, const Request& request) {
+  const std::string what = std::string(request.method_string()) + " " +
+                           std::string(path_of(request.target()));
+  if (kind == Router::Match::Kind::kMethodNotAllowed) {
+    return {ErrorCode::kMethodNotAllowed, "method not allowed: " + what, {}};
+  }
+  return Error::not_found("no such resource: " + what);
+}
+
+}  // namespace
+
+boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request) const {
+  const auto started = std::chrono::steady_clock::now();
+  RequestContext context = make_context(request);
+  auto match = router_.match(request.method(), path_of(request.target()));
+  Response response;
+  if (match.kind == Router::Match::Kind::kFound) {
+    context.route = std::string(match.pattern);
+    context.path_params = std::move(match.params);
+    try {
+      response = co_await (*match.handler)(request, context);
+    } catch (const std::exception& e) {
+      obs::error("handler failed", {{"route", context.route},
+                                    {"error", e.what()},
+                                    {"request_id", context.request_id},
+                                    {"trace_id", context.trace.trace_id}});
+      response = problem_response(Error::internal("the request could not be completed"));
+    }
+  } else {
+    context.route = std::string(kUnmatchedRoute);
+    response = problem_response(routing_error(match.kind, request));
+  }
+  response.version(request.version());
+  stamp(response, context);
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const int status = static_cast<int>(response.result_int());
+  obs::Metrics::instance().observe_http(request.method_string(), context.route, status, seconds);
+  if (status >= 500) {
+    obs::warn("request failed", {{"method", std::string(request.method_string())},
+                                 {"route", context.route},
+                                 {"status", status},
+                                 {"request_id", context.request_id},
+                                 {"trace_id", context.trace.trace_id},
+                                 {"span_id", context.trace.span_id}});
+  }
+  co_return response;
+}
+
+Response RequestPipeline::reject(const Error& error) const {
+  Response response = problem_response(error);
+  RequestContext context;
+  context.request_id = obs::new_request_id();
+  context.trace = obs::new_root();
+  stamp(response, context);
+  obs::Metrics::instance().observe_http("UNKNOWN", kUnmatchedRoute,
+                                        static_cast<int>(response.result_int()), 0.0);
+  return response;
+}
+
+}  // namespace shop::common::http

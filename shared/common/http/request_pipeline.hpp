@@ -1,0 +1,23 @@
+#pragma once
+// What happens to every parsed request, independent of the connection handling:
+// request id and trace context, routing, the handler, error mapping, response
+// headers, metrics and the access log.
+
+#include "common/errors.hpp"
+#include "common/http/router.hpp"
+
+namespace shop::common::http {
+
+class RequestPipeline {
+ public:
+  explicit RequestPipeline(Router router) : router_(std::move(router)) {}
+
+  boost::asio::awaitable<Response> handle(const Request& request) const;
+  // A response for a request that could not be read (too large, malformed).
+  Response reject(const Error& error) const;
+
+ private:
+  Router router_;
+};
+
+}  // namespace shop::common::http

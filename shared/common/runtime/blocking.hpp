@@ -1,0 +1,22 @@
+#pragma once
+// Runs CPU-heavy or blocking work (password hashing) on a worker pool and resumes the
+// calling coroutine on its own executor, so I/O threads never stall.
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <type_traits>
+
+namespace shop::common::runtime {
+
+template <class Work>
+boost::asio::awaitable<std::invoke_result_t<Work>> run_blocking(boost::asio::thread_pool& pool,
+                                                                Work work) {
+  using Value = std::invoke_result_t<Work>;
+  co_return co_await boost::asio::co_spawn(
+      pool, [work = std::move(work)]() mutable -> boost::asio::awaitable<Value> { co_return work(); },
+      boost::asio::use_awaitable);
+}
+
+}  // namespace shop::common::runtime

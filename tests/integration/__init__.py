@@ -1,0 +1,1 @@
+"""Integration tests: real services on free ports against a fresh database."""

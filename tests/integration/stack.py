@@ -1,0 +1,252 @@
+"""Real processes for the integration tests: a fresh database on the local stack's
+PostgreSQL, and user-service + api-gateway started from the release build on free
+ports. Nothing here is faked; the tests talk HTTP to the real binaries."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import httpx
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BUILD_DIR = Path(os.environ.get("SHOP_BUILD_DIR", REPO_ROOT / "build" / "release"))
+LOG_ROOT = REPO_ROOT / "var" / "log" / "integration"
+
+START_DEADLINE_S = 30.0
+STOP_DEADLINE_S = 15.0
+
+
+class StackError(RuntimeError):
+    pass
+
+
+def binary(name: str) -> Path:
+    return BUILD_DIR / name / name
+
+
+def missing_binaries() -> list[Path]:
+    return [p for p in (binary("user-service"), binary("api-gateway")) if not os.access(p, os.X_OK)]
+
+
+def free_port() -> int:
+    """A port the kernel just handed out for 127.0.0.1 (bound to 0, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def poll(predicate: Callable[[], object], timeout: float, interval: float = 0.1,
+         message: str = "condition") -> object:
+    """Polls until predicate() returns something truthy; raises after the deadline.
+    Transport errors count as "not yet"; an AssertionError fails at once."""
+    deadline = time.monotonic() + timeout
+    last_error: Exception | None = None
+    while True:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except (httpx.HTTPError, OSError) as exc:
+            last_error = exc
+        if time.monotonic() >= deadline:
+            suffix = f" (last error: {last_error!r})" if last_error else ""
+            raise TimeoutError(f"{message} not reached within {timeout:.1f}s{suffix}")
+        time.sleep(interval)  # poll interval; the predicate decides
+
+
+# --- PostgreSQL ---------------------------------------------------------------------
+
+@dataclass
+class Database:
+    """A database created for one test session on the stack's PostgreSQL, as role shop."""
+
+    host: str
+    port: int
+    name: str = field(default_factory=lambda: f"shop_it_{uuid.uuid4().hex[:12]}")
+    role: str = "shop"
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://{self.role}@{self.host}:{self.port}/{self.name}"
+
+    def psql(self, sql: str, dbname: str = "postgres") -> str:
+        psql = shutil.which("psql")
+        if psql is None:
+            raise StackError("psql is not on PATH (scripts/setup.sh installs PostgreSQL)")
+        env = dict(os.environ, PGCONNECT_TIMEOUT="5", PGOPTIONS="-c client_min_messages=warning")
+        proc = subprocess.run(
+            [psql, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", self.host, "-p", str(self.port),
+             "-U", self.role, "-d", dbname, "-c", sql],
+            capture_output=True, text=True, env=env, timeout=30)
+        if proc.returncode != 0:
+            raise StackError(f"psql failed ({sql!r}): {proc.stderr.strip()}")
+        return proc.stdout
+
+    def create(self) -> None:
+        self.psql(f'CREATE DATABASE "{self.name}"')
+
+    def drop(self) -> None:
+        self.psql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+# --- processes ----------------------------------------------------------------------
+
+class ServiceProcess:
+    """One service binary started with a given environment, logs in var/log/integration/."""
+
+    def __init__(self, name: str, env: dict[str, str], health_url: str, log_dir: Path):
+        self.name = name
+        self.env = env
+        self.health_url = health_url
+        self.log_path = log_dir / f"{name}.log"  # stderr: the JSON log lines
+        self.stdout_path = log_dir / f"{name}.stdout.log"
+        self.proc: subprocess.Popen | None = None
+        self.starts = 0
+
+    @property
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def start(self) -> None:
+        if self.running:
+            raise StackError(f"{self.name} is already running")
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.starts += 1
+        with open(self.log_path, "ab") as log, open(self.stdout_path, "ab") as out:
+            log.write(f"--- start {self.starts}\n".encode())
+            log.flush()
+            self.proc = subprocess.Popen([str(binary(self.name))], env=self.env,
+                                         stdin=subprocess.DEVNULL, stdout=out, stderr=log)
+
+    def wait_healthy(self, timeout: float = START_DEADLINE_S) -> None:
+        deadline = time.monotonic() + timeout
+        last = "no answer"
+        while True:
+            if not self.running:
+                raise StackError(f"{self.name} exited with {self.proc.returncode} before "
+                                 f"{self.health_url} answered 200\n{self.log_tail()}")
+            try:
+                r = httpx.get(self.health_url, timeout=2.0)
+                if r.status_code == 200:
+                    return
+                last = f"HTTP {r.status_code} {r.text[:200]}"
+            except httpx.HTTPError as exc:
+                last = repr(exc)
+            if time.monotonic() >= deadline:
+                raise StackError(f"{self.name}: {self.health_url} not healthy within {timeout}s "
+                                 f"(last: {last})\n{self.log_tail()}")
+            time.sleep(0.1)  # poll interval
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = STOP_DEADLINE_S) -> int | None:
+        """Signals the process and waits for it; returns its exit code (None if never started).
+        Kills it if it outlives the deadline and raises, since a hang is a failure."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+                raise StackError(f"{self.name} did not exit within {timeout}s of signal {sig}; killed")
+        return self.proc.returncode
+
+    def log_text(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def log_tail(self, lines: int = 30) -> str:
+        text = self.log_text().splitlines()[-lines:]
+        return f"--- end of {self.log_path}:\n" + "\n".join(text)
+
+
+class Stack:
+    """user-service + api-gateway on free ports against one fresh database."""
+
+    ADMIN_EMAIL = "it-admin@example.com"
+    ADMIN_PASSWORD = "it-admin-password-1"
+    ACCESS_TOKEN_TTL_SECONDS = 600
+    UPSTREAM_TIMEOUT_MS = 2000
+    MAX_BODY_BYTES = 1048576
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.user_http_port = free_port()
+        self.user_grpc_port = free_port()
+        self.gateway_port = free_port()
+        log_dir = LOG_ROOT / db.name
+        base = {k: v for k, v in os.environ.items()}
+        base.update(BIND_ADDRESS="127.0.0.1", LOG_LEVEL=os.environ.get("LOG_LEVEL", "info"))
+        user_env = dict(
+            base,
+            USER_HTTP_PORT=str(self.user_http_port),
+            USER_GRPC_PORT=str(self.user_grpc_port),
+            USER_DATABASE_URL=db.url,
+            SHOP_ADMIN_EMAIL=self.ADMIN_EMAIL,
+            SHOP_ADMIN_PASSWORD=self.ADMIN_PASSWORD,
+            ACCESS_TOKEN_TTL_SECONDS=str(self.ACCESS_TOKEN_TTL_SECONDS),
+            REFRESH_TOKEN_TTL_SECONDS="1209600",
+            PASSWORD_HASH_PROFILE="fast",
+        )
+        gateway_env = dict(
+            base,
+            GATEWAY_PORT=str(self.gateway_port),
+            USER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.user_grpc_port}",
+            USER_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.user_http_port}",
+            GATEWAY_MAX_BODY_BYTES=str(self.MAX_BODY_BYTES),
+            UPSTREAM_TIMEOUT_MS=str(self.UPSTREAM_TIMEOUT_MS),
+        )
+        self.user_service = ServiceProcess("user-service", user_env, f"{self.user_http_url}/health", log_dir)
+        self.gateway = ServiceProcess("api-gateway", gateway_env, f"{self.gateway_url}/health", log_dir)
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.gateway_port}"
+
+    @property
+    def user_http_url(self) -> str:
+        return f"http://127.0.0.1:{self.user_http_port}"
+
+    def start(self) -> None:
+        self.user_service.start()
+        self.user_service.wait_healthy()
+        self.gateway.start()
+        self.gateway.wait_healthy()
+
+    def stop(self) -> None:
+        errors = []
+        for svc in (self.gateway, self.user_service):
+            try:
+                svc.stop()
+            except StackError as exc:
+                errors.append(str(exc))
+        if errors:
+            raise StackError("; ".join(errors))
+
+    def restart_user_service(self) -> int | None:
+        """SIGTERM, wait for the exit, start again, wait for /health. Returns the exit code."""
+        code = self.user_service.stop()
+        self.user_service.start()
+        self.user_service.wait_healthy()
+        return code
+
+    def ensure_user_service(self) -> None:
+        """Brings user-service back after a test that stopped it, and waits until the
+        gateway sees it healthy again."""
+        if not self.user_service.running:
+            self.user_service.start()
+        self.user_service.wait_healthy()
+        poll(lambda: httpx.get(f"{self.gateway_url}/health", timeout=2.0).status_code == 200,
+             timeout=30.0, message="gateway /health back to 200 after user-service restart")

@@ -1,0 +1,112 @@
+"""Bad input: field validation (422 with errors[]), bodies that are not the expected
+JSON object (400), oversized bodies (413). Every answer is problem+json."""
+
+import pytest
+
+from .support import PASSWORD, assert_problem, error_fields, unique_email
+
+REGISTER = "/api/v1/auth/register"
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"email": "not-an-email", "password": PASSWORD, "name": "Val"}, "email"),
+        ({"email": "two@@example.com", "password": PASSWORD, "name": "Val"}, "email"),
+        ({"email": "", "password": PASSWORD, "name": "Val"}, "email"),
+        ({"password": PASSWORD, "name": "Val"}, "email"),
+        ({"email": None, "password": "1234567", "name": "Val"}, "password"),
+        ({"email": None, "password": "", "name": "Val"}, "password"),
+        ({"email": None, "password": PASSWORD, "name": ""}, "name"),
+        ({"email": None, "password": PASSWORD}, "name"),
+    ],
+    ids=["no-at", "double-at", "empty-email", "missing-email", "password-7-chars", "empty-password",
+         "empty-name", "missing-name"],
+)
+def test_register_invalid_field_is_422(client, body, field):
+    if "email" in body and body["email"] is None:
+        body = dict(body, email=unique_email("val"))
+    problem = assert_problem(client.post(REGISTER, json=body), 422)
+    assert field in error_fields(problem), problem
+
+
+def test_register_lists_every_offending_field(client):
+    problem = assert_problem(client.post(REGISTER, json={"email": "nope", "password": "short", "name": ""}), 422)
+    assert {"email", "password", "name"} <= error_fields(problem), problem
+
+
+def test_password_of_exactly_8_chars_is_accepted(client):
+    r = client.post(REGISTER, json={"email": unique_email("eight"), "password": "12345678", "name": "Eight"})
+    assert r.status_code == 201, r.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b'{"email": "a@example.com", "password": ', b"{not json}", b"", b'{"email": "a@example.com"} trailing'],
+    ids=["truncated", "not-json", "empty", "trailing-garbage"],
+)
+def test_malformed_json_is_400(client, raw):
+    r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
+    assert_problem(r, 400)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"[]", b'["email", "password"]', b'"a string"', b"42", b"null"],
+    ids=["empty-array", "array", "string", "number", "null"],
+)
+def test_json_that_is_not_an_object_is_400(client, raw):
+    r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
+    assert_problem(r, 400)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"email": 1, "password": PASSWORD, "name": "Types"},
+        {"email": "t@example.com", "password": True, "name": "Types"},
+        {"email": "t@example.com", "password": PASSWORD, "name": ["Types"]},
+        {"email": {"a": 1}, "password": PASSWORD, "name": "Types"},
+    ],
+    ids=["email-number", "password-bool", "name-array", "email-object"],
+)
+def test_wrong_json_types_are_400(client, body):
+    assert_problem(client.post(REGISTER, json=body), 400)
+
+
+def test_wrong_types_on_login_are_400(client):
+    assert_problem(client.post("/api/v1/auth/login", json={"email": ["x"], "password": 5}), 400)
+
+
+def test_body_over_the_limit_is_413(client, stack):
+    padding = "x" * (stack.MAX_BODY_BYTES + 1024)
+    raw = ('{"email": "big@example.com", "password": "%s", "name": "Big"}' % padding).encode()
+    r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
+    assert_problem(r, 413)
+
+
+def test_chunked_body_over_the_limit_is_413(client, stack):
+    chunk = b"x" * 65536
+    total = stack.MAX_BODY_BYTES + 2 * len(chunk)
+
+    def body():
+        yield b'{"email": "big@example.com", "name": "Big", "password": "'
+        sent = 0
+        while sent < total:
+            yield chunk
+            sent += len(chunk)
+        yield b'"}'
+
+    r = client.post(REGISTER, content=body(), headers={"Content-Type": "application/json"})
+    assert_problem(r, 413)
+
+
+def test_body_just_under_the_limit_is_not_413(client, stack):
+    # A long but otherwise valid body is judged on its content: the password is too
+    # long or accepted, but the size alone is no reason to refuse it.
+    padding = "x" * (stack.MAX_BODY_BYTES - 200)
+    raw = ('{"email": "%s", "password": "%s", "name": "Big"}' % (unique_email("big"), padding)).encode()
+    assert len(raw) < stack.MAX_BODY_BYTES
+    r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
+    assert r.status_code != 413, r.text[:300]
+    assert r.status_code in (201, 422), r.text[:300]

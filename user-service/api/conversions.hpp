@@ -1,0 +1,12 @@
+#pragma once
+// Domain <-> protobuf for user-service messages.
+
+#include "models/user.hpp"
+#include "proto/user.pb.h"
+
+namespace shop::user::api {
+
+v1::User to_proto(const models::User& user);
+models::Address from_proto(const v1::Address& address);
+
+}  // namespace shop::user::api

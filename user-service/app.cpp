@@ -1,0 +1,120 @@
+#include "app.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+#include <grpcpp/server.h>
+
+#include "api/grpc_service.hpp"
+#include "common/auth/crypto_init.hpp"
+#include "common/db/migrations.hpp"
+#include "common/grpc/server.hpp"
+#include "common/http/health.hpp"
+#include "common/http/server.hpp"
+#include "common/observability/logger.hpp"
+#include "common/runtime/service_runtime.hpp"
+#include "models/validation.hpp"
+#include "repository/pg_repositories.hpp"
+
+namespace shop::user {
+namespace {
+
+namespace asio = boost::asio;
+using common::Result;
+
+// Identifies this service's migration lock among all advisory locks in the cluster.
+constexpr std::int64_t kMigrationLockKey = 0x5553455253;  // "USERS"
+constexpr std::chrono::seconds kGrpcDrainTimeout{5};
+
+struct Keys {
+  std::shared_ptr<const common::auth::SigningKey> active;
+  std::shared_ptr<const common::auth::KeySet> public_keys;
+};
+
+asio::awaitable<Result<Keys>> load_keys(repository::KeyRepository& repository) {
+  const auto candidate = common::auth::SigningKey::generate();
+  auto stored = co_await repository.load_or_create({candidate.kid(), candidate.secret_key(), true});
+  if (!stored) co_return stored.error();
+  auto public_keys = std::make_shared<common::auth::KeySet>();
+  std::shared_ptr<const common::auth::SigningKey> active;
+  for (const auto& key : *stored) {
+    auto signing = common::auth::SigningKey::from_secret_key(key.secret_key);
+    if (!signing) co_return common::Error::internal("stored signing key " + key.kid + " is invalid");
+    public_keys->add(*signing);
+    if (key.active) active = std::make_shared<const common::auth::SigningKey>(*signing);
+  }
+  if (!active) co_return common::Error::internal("no active signing key");
+  co_return Keys{active, public_keys};
+}
+
+asio::awaitable<Result<void>> ensure_admin(const Config& config, const api::Deps& deps) {
+  if (config.admin_email.empty() || config.admin_password.empty()) co_return Result<void>{};
+  models::Registration admin{config.admin_email, config.admin_password, "Administrator"};
+  if (auto errors = models::validate_registration(admin); !errors.empty()) {
+    co_return common::Error::internal("SHOP_ADMIN_EMAIL/SHOP_ADMIN_PASSWORD: " + errors.front().field + " " +
+                                      errors.front().message);
+  }
+  auto hash = common::auth::hash_password(admin.password, deps.password_params);
+  if (!hash) co_return hash.error();
+  co_return co_await deps.users->create_if_absent(
+      {admin.email, admin.name, *hash, {models::kCustomerRole, models::kAdminRole}});
+}
+
+common::auth::PasswordParams password_params(const Config& config) {
+  return config.password_hash_profile == "fast" ? common::auth::PasswordParams::fast()
+                                                : common::auth::PasswordParams::interactive();
+}
+
+}  // namespace
+
+int run(const Config& config) {
+  common::obs::init_logging("user-service", common::obs::parse_level(config.log_level));
+  common::auth::init_crypto();
+  common::runtime::ServiceRuntime runtime("user-service");
+  auto pool = common::db::Pool::create(
+      runtime.io().get_executor(),
+      {.conninfo = config.database_url, .size = static_cast<std::size_t>(config.db_pool_size)});
+  auto deps = std::make_shared<api::Deps>();
+  deps->users = std::make_shared<repository::PgUserRepository>(pool);
+  deps->tokens = std::make_shared<repository::PgTokenRepository>(pool);
+  deps->token_settings = {config.access_ttl_seconds, config.refresh_ttl_seconds, "shop"};
+  deps->password_params = password_params(config);
+  deps->hashing_pool = std::make_shared<asio::thread_pool>(2);
+
+  auto health = std::make_shared<common::http::HealthChecks>();
+  health->add("postgres", [pool] { return pool->ping(); });
+  std::unique_ptr<common::http::Server> http_server;
+  std::unique_ptr<api::UserGrpcService> grpc_service;
+  common::grpc_glue::StartedServer grpc_server;
+
+  auto start = [&]() -> asio::awaitable<Result<void>> {
+    auto migrated = co_await common::db::apply_migrations(*pool, common::db::embedded_migrations(),
+                                                          kMigrationLockKey);
+    if (!migrated) co_return migrated.error();
+    repository::PgKeyRepository key_repository(pool);
+    auto keys = co_await load_keys(key_repository);
+    if (!keys) co_return keys.error();
+    deps->signing_key = keys->active;
+    deps->public_keys = keys->public_keys;
+    auto decoy = common::auth::hash_password("decoy-password-never-matches", deps->password_params);
+    if (!decoy) co_return decoy.error();
+    deps->decoy_password_hash = *decoy;
+    if (auto admin = co_await ensure_admin(config, *deps); !admin) co_return admin.error();
+
+    grpc_service = std::make_unique<api::UserGrpcService>(runtime.io().get_executor(), deps);
+    grpc_server = common::grpc_glue::start_server(config.bind_address, config.grpc_port, {grpc_service.get()});
+    common::http::Router router;
+    common::http::add_operational_routes(router, health, [&] { return http_server->draining(); });
+    http_server = std::make_unique<common::http::Server>(
+        runtime.io(), common::http::ServerConfig{.address = config.bind_address, .port = config.http_port},
+        std::move(router));
+    http_server->start();
+    common::obs::info("listening", {{"http_port", config.http_port}, {"grpc_port", grpc_server.port}});
+    co_return Result<void>{};
+  };
+  auto stop = [&]() -> asio::awaitable<void> {
+    co_await http_server->shutdown();
+    grpc_server.server->Shutdown(std::chrono::system_clock::now() + kGrpcDrainTimeout);
+  };
+  return runtime.run(start, stop);
+}
+
+}  // namespace shop::user

@@ -1,0 +1,102 @@
+#include "models/validation.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace shop::user::models {
+namespace {
+
+bool valid_domain(std::string_view domain) {
+  if (domain.empty() || domain.find('.') == std::string_view::npos) return false;
+  if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos) {
+    return false;
+  }
+  return std::all_of(domain.begin(), domain.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '.' || c >= 0x80;
+  });
+}
+
+bool valid_email(std::string_view email) {
+  if (email.size() > kMaxEmailLength) return false;
+  const auto at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || at > 64) return false;
+  if (email.find('@', at + 1) != std::string_view::npos) return false;
+  const auto local = email.substr(0, at);
+  const bool printable_local = std::all_of(local.begin(), local.end(), [](unsigned char c) {
+    return c > 0x20 && c != 0x7f && c != '(' && c != ')' && c != ',' && c != ';' && c != '<' &&
+           c != '>' && c != '"';
+  });
+  return printable_local && valid_domain(email.substr(at + 1));
+}
+
+void require_text(std::vector<common::FieldError>& errors, const std::string& field,
+                  std::string& value, std::size_t max_length) {
+  value = trim(value);
+  if (value.empty()) {
+    errors.push_back({field, "must not be empty"});
+  } else if (value.size() > max_length) {
+    errors.push_back({field, "must be at most " + std::to_string(max_length) + " characters"});
+  }
+}
+
+void validate_address(std::vector<common::FieldError>& errors, Address& address) {
+  const std::string prefix = "shipping_address.";
+  require_text(errors, prefix + "name", address.name, kMaxAddressFieldLength);
+  require_text(errors, prefix + "line1", address.line1, kMaxAddressFieldLength);
+  require_text(errors, prefix + "city", address.city, kMaxAddressFieldLength);
+  require_text(errors, prefix + "postal_code", address.postal_code, kMaxAddressFieldLength);
+  address.line2 = trim(address.line2);
+  if (address.line2.size() > kMaxAddressFieldLength) {
+    errors.push_back({prefix + "line2", "must be at most 200 characters"});
+  }
+  const auto& country = address.country;
+  const bool alpha2 = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) &&
+                      std::isupper(static_cast<unsigned char>(country[1]));
+  if (!alpha2) errors.push_back({prefix + "country", "must be an ISO 3166-1 alpha-2 code such as DE"});
+}
+
+}  // namespace
+
+std::string trim(std::string_view text) {
+  const auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  const auto first = std::find_if_not(text.begin(), text.end(), is_space);
+  const auto last = std::find_if_not(text.rbegin(), text.rend(), is_space).base();
+  return first < last ? std::string(first, last) : std::string();
+}
+
+bool is_uuid(std::string_view text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash_position ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+std::string normalize_email(std::string_view email) {
+  std::string normalized = trim(email);
+  std::transform(normalized.begin(), normalized.end(), normalized.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return normalized;
+}
+
+std::vector<common::FieldError> validate_registration(Registration& registration) {
+  std::vector<common::FieldError> errors;
+  registration.email = normalize_email(registration.email);
+  if (!valid_email(registration.email)) errors.push_back({"email", "must be a valid email address"});
+  const auto length = registration.password.size();
+  if (length < kMinPasswordLength || length > kMaxPasswordLength) {
+    errors.push_back({"password", "must be between 8 and 128 characters"});
+  }
+  require_text(errors, "name", registration.name, kMaxNameLength);
+  return errors;
+}
+
+std::vector<common::FieldError> validate_profile_change(ProfileChange& change) {
+  std::vector<common::FieldError> errors;
+  if (change.name) require_text(errors, "name", *change.name, kMaxNameLength);
+  if (change.shipping_address) validate_address(errors, *change.shipping_address);
+  return errors;
+}
+
+}  // namespace shop::user::models
