@@ -31,7 +31,8 @@ struct Keys {
 
 asio::awaitable<Result<Keys>> load_keys(repository::KeyRepository& repository) {
   const auto candidate = common::auth::SigningKey::generate();
-  auto stored = co_await repository.load_or_create({candidate.kid(), candidate.secret_key(), true});
+  const repository::StoredKey candidate_record{candidate.kid(), candidate.secret_key(), true};
+  auto stored = co_await repository.load_or_create(candidate_record);
   if (!stored) co_return stored.error();
   auto public_keys = std::make_shared<common::auth::KeySet>();
   std::shared_ptr<const common::auth::SigningKey> active;
@@ -54,8 +55,8 @@ asio::awaitable<Result<void>> ensure_admin(const Config& config, const api::Deps
   }
   auto hash = common::auth::hash_password(admin.password, deps.password_params);
   if (!hash) co_return hash.error();
-  co_return co_await deps.users->create_if_absent(
-      {admin.email, admin.name, *hash, {models::kCustomerRole, models::kAdminRole}});
+  const models::NewUser account{admin.email, admin.name, *hash, {models::kCustomerRole, models::kAdminRole}};
+  co_return co_await deps.users->create_if_absent(account);
 }
 
 common::auth::PasswordParams password_params(const Config& config) {
@@ -86,8 +87,8 @@ int run(const Config& config) {
   common::grpc_glue::StartedServer grpc_server;
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
-    auto migrated = co_await common::db::apply_migrations(*pool, common::db::embedded_migrations(),
-                                                          kMigrationLockKey);
+    const auto migrations = common::db::embedded_migrations();
+    auto migrated = co_await common::db::apply_migrations(*pool, migrations, kMigrationLockKey);
     if (!migrated) co_return migrated.error();
     repository::PgKeyRepository key_repository(pool);
     auto keys = co_await load_keys(key_repository);

@@ -2,6 +2,7 @@
 
 #include "common/grpc/status.hpp"
 #include "common/http/responses.hpp"
+#include "common/observability/logger.hpp"
 #include "routing/transcoder.hpp"
 
 namespace shop::gateway::routing {
@@ -15,6 +16,11 @@ constexpr std::string_view kAdminRole = "admin";
 
 // Transport failures are reported in the gateway's words, not gRPC's.
 Error upstream_error(const grpc::Status& status, const std::string& upstream) {
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE ||
+      status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
+    common::obs::warn("upstream call failed",
+                      {{"upstream", upstream}, {"code", status.error_code()}, {"error", status.error_message()}});
+  }
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
       return Error::unavailable(upstream + " is unavailable");

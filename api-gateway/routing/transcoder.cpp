@@ -1,5 +1,6 @@
 #include "routing/transcoder.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/url/parse_query.hpp>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/message.h>
@@ -85,7 +86,12 @@ common::Result<std::string> encode_request(const Route& route, std::string_view 
     pb::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     const auto json = body.empty() ? std::string_view("{}") : body;
-    if (!json.starts_with('{')) return Error::bad_request("the request body must be a JSON object");
+    // protobuf's JSON reader tolerates trailing commas and the like; the RFC 8259
+    // parser decides what is well-formed, protobuf only maps fields.
+    boost::system::error_code ec;
+    const auto parsed = boost::json::parse(json, ec);
+    if (ec) return Error::bad_request("the request body is not valid JSON: " + ec.message());
+    if (!parsed.is_object()) return Error::bad_request("the request body must be a JSON object");
     const auto status = pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()), message.get(), options);
     if (!status.ok()) return Error::bad_request("the request body is not valid JSON for this resource: " +
                                                 std::string(status.message()));

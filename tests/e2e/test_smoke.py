@@ -67,3 +67,9 @@ def test_register_and_login_helper_gives_an_authenticated_client(customer):
     r = customer.me()
     assert r.status_code == 200, r.text
     assert r.json()["email"] == customer.email
+
+
+def test_admin_account_exists(admin):
+    r = admin.me()
+    assert r.status_code == 200, r.text
+    assert "admin" in r.json()["roles"], r.json()

@@ -42,8 +42,9 @@ def test_password_of_exactly_8_chars_is_accepted(client):
 
 @pytest.mark.parametrize(
     "raw",
-    [b'{"email": "a@example.com", "password": ', b"{not json}", b"", b'{"email": "a@example.com"} trailing'],
-    ids=["truncated", "not-json", "empty", "trailing-garbage"],
+    [b'{"email": "a@example.com", "password": ', b"{not json}", b'{"email": "a@example.com"} trailing',
+     b'{"email": "a@example.com",}'],
+    ids=["truncated", "not-json", "trailing-garbage", "trailing-comma"],
 )
 def test_malformed_json_is_400(client, raw):
     r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
@@ -110,3 +111,10 @@ def test_body_just_under_the_limit_is_not_413(client, stack):
     r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
     assert r.status_code != 413, r.text[:300]
     assert r.status_code in (201, 422), r.text[:300]
+
+
+def test_json_with_surrounding_whitespace_is_accepted(client):
+    # RFC 8259: whitespace may precede and follow the value (pretty-printed bodies).
+    raw = ('\n  {"email": "%s", "password": "%s", "name": "Spaces"}\n' % (unique_email("ws"), PASSWORD)).encode()
+    r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
+    assert r.status_code == 201, r.text[:300]

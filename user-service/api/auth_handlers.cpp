@@ -59,13 +59,15 @@ Task<v1::User> register_user(const Deps& deps, const v1::RegisterRequest& reques
   if (auto errors = models::validate_registration(registration); !errors.empty()) {
     co_return Error::validation(std::move(errors));
   }
-  auto hash = co_await common::runtime::run_blocking(
-      *deps.hashing_pool, [password = registration.password, params = deps.password_params] {
-        return auth::hash_password(password, params);
-      });
+  // Named, not a temporary: GCC 12 destroys temporaries inside co_await expressions twice.
+  auto hashing = [password = registration.password, params = deps.password_params] {
+    return auth::hash_password(password, params);
+  };
+  auto hash = co_await common::runtime::run_blocking(*deps.hashing_pool, std::move(hashing));
   if (!hash) co_return hash.error();
-  auto created = co_await deps.users->create(
-      {registration.email, registration.name, *hash, {models::kCustomerRole}});
+  // GCC 12 mishandles braced lists inside co_await expressions: build arguments first.
+  const models::NewUser user{registration.email, registration.name, *hash, {models::kCustomerRole}};
+  auto created = co_await deps.users->create(user);
   if (!created) co_return created.error();
   co_return to_proto(*created);
 }
@@ -74,14 +76,16 @@ Task<v1::TokenPair> login(const Deps& deps, const v1::LoginRequest& request) {
   auto found = co_await deps.users->find_credentials(models::normalize_email(request.email()));
   if (!found) co_return found.error();
   const std::string stored_hash = *found ? (*found)->password_hash : deps.decoy_password_hash;
-  const bool matches = co_await common::runtime::run_blocking(
-      *deps.hashing_pool,
-      [stored_hash, password = request.password()] { return auth::verify_password(stored_hash, password); });
+  auto verifying = [stored_hash, password = request.password()] {
+    return auth::verify_password(stored_hash, password);
+  };
+  const bool matches = co_await common::runtime::run_blocking(*deps.hashing_pool, std::move(verifying));
   if (!*found || !matches) co_return Error::unauthenticated(kLoginFailed);
   auto refresh_token = new_refresh_token();
   const auto family = auth::new_uuid();
-  auto stored = co_await deps.tokens->store(
-      {refresh_token.hash, (*found)->user.id, family, deps.token_settings.refresh_ttl_seconds});
+  const repository::RefreshToken record{refresh_token.hash, (*found)->user.id, family,
+                                        deps.token_settings.refresh_ttl_seconds};
+  auto stored = co_await deps.tokens->store(record);
   if (!stored) co_return stored.error();
   co_return token_pair(deps, (*found)->user, std::move(refresh_token.token));
 }

@@ -8,7 +8,7 @@ namespace shop::user::api {
 
 using common::Error;
 
-Task<v1::User> get_me(const Deps& deps, const common::grpc_glue::CallContext& call) {
+Task<v1::User> get_me(const Deps& deps, common::grpc_glue::CallContext call) {
   auto claims = authenticate(deps, call.bearer_token);
   if (!claims) co_return claims.error();
   auto user = co_await deps.users->find_by_id(claims->subject);
@@ -17,7 +17,7 @@ Task<v1::User> get_me(const Deps& deps, const common::grpc_glue::CallContext& ca
 }
 
 Task<v1::User> update_me(const Deps& deps, const v1::UpdateMeRequest& request,
-                         const common::grpc_glue::CallContext& call) {
+                         common::grpc_glue::CallContext call) {
   auto claims = authenticate(deps, call.bearer_token);
   if (!claims) co_return claims.error();
   models::ProfileChange change;
@@ -32,7 +32,7 @@ Task<v1::User> update_me(const Deps& deps, const v1::UpdateMeRequest& request,
 }
 
 Task<v1::User> get_user(const Deps& deps, const v1::GetUserRequest& request,
-                        const common::grpc_glue::CallContext& call) {
+                        common::grpc_glue::CallContext call) {
   auto claims = authenticate(deps, call.bearer_token);
   if (!claims) co_return claims.error();
   if (claims->subject != request.id() && !claims->has_role(models::kAdminRole)) {

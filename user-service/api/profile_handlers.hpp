@@ -1,5 +1,6 @@
 #pragma once
-// The caller's own profile, and user look-ups for other services.
+// The caller's own profile, and user look-ups for other services. The call context is
+// taken by value: these coroutines start lazily, after the caller's copy is gone.
 
 #include "api/deps.hpp"
 #include "common/grpc/call_context.hpp"
@@ -7,10 +8,10 @@
 
 namespace shop::user::api {
 
-Task<v1::User> get_me(const Deps& deps, const common::grpc_glue::CallContext& call);
+Task<v1::User> get_me(const Deps& deps, common::grpc_glue::CallContext call);
 Task<v1::User> update_me(const Deps& deps, const v1::UpdateMeRequest& request,
-                         const common::grpc_glue::CallContext& call);
+                         common::grpc_glue::CallContext call);
 Task<v1::User> get_user(const Deps& deps, const v1::GetUserRequest& request,
-                        const common::grpc_glue::CallContext& call);
+                        common::grpc_glue::CallContext call);
 
 }  // namespace shop::user::api

@@ -17,7 +17,7 @@ constexpr std::string_view kSelectKeys =
 Task<std::vector<StoredKey>> PgKeyRepository::load_or_create(const StoredKey& candidate) {
   auto inserted = co_await pool_->query(
       kInsertIfNoneActive,
-      {db::param(candidate.kid), db::param(common::auth::base64url_encode(candidate.secret_key))});
+      db::make_params(candidate.kid, common::auth::base64url_encode(candidate.secret_key)));
   if (!inserted) co_return inserted.error();
   auto rows = co_await pool_->query(kSelectKeys);
   if (!rows) co_return rows.error();

@@ -33,8 +33,8 @@ common::Result<void> done(const common::Result<db::QueryResult>& result) {
 
 Task<void> PgTokenRepository::store(const RefreshToken& token) {
   co_return done(co_await pool_->query(
-      kInsertToken, {db::param(token.token_hash), db::param(token.user_id),
-                     db::param(token.family_id), db::param(token.ttl_seconds)}));
+      kInsertToken,
+      db::make_params(token.token_hash, token.user_id, token.family_id, token.ttl_seconds)));
 }
 
 Task<Rotation> PgTokenRepository::rotate(const std::string& presented_hash,
@@ -42,28 +42,28 @@ Task<Rotation> PgTokenRepository::rotate(const std::string& presented_hash,
                                          std::int64_t successor_ttl_seconds) {
   co_return co_await pool_->transaction(
       [&](db::Connection& connection) -> Task<Rotation> {
-        auto used = co_await connection.query(kMarkUsed, {db::param(presented_hash)});
+        auto used = co_await connection.query(kMarkUsed, db::make_params(presented_hash));
         if (!used) co_return used.error();
         if (!used->empty()) {
           const auto row = (*used)[0];
           Rotation rotation{Rotation::Outcome::kRotated, std::string(row.text(0))};
           auto stored = co_await connection.query(
-              kInsertSuccessor, {db::param(successor_hash), db::param(row.text(0)),
-                                 db::param(row.text(1)), db::param(successor_ttl_seconds)});
+              kInsertSuccessor,
+              db::make_params(successor_hash, row.text(0), row.text(1), successor_ttl_seconds));
           if (!stored) co_return stored.error();
           co_return rotation;
         }
-        auto reused = co_await connection.query(kFindUsed, {db::param(presented_hash)});
+        auto reused = co_await connection.query(kFindUsed, db::make_params(presented_hash));
         if (!reused) co_return reused.error();
         if (reused->empty()) co_return Rotation{};
-        auto revoked = co_await connection.query(kRevokeFamily, {db::param((*reused)[0].text(0))});
+        auto revoked = co_await connection.query(kRevokeFamily, db::make_params((*reused)[0].text(0)));
         if (!revoked) co_return revoked.error();
         co_return Rotation{Rotation::Outcome::kReused, {}};
       });
 }
 
 Task<void> PgTokenRepository::revoke_family_of(const std::string& token_hash) {
-  co_return done(co_await pool_->query(kRevokeFamilyOf, {db::param(token_hash)}));
+  co_return done(co_await pool_->query(kRevokeFamilyOf, db::make_params(token_hash)));
 }
 
 }  // namespace shop::user::repository

@@ -75,8 +75,7 @@ models::User read_user(const db::Row& row) {
 }
 
 db::Params new_user_params(const models::NewUser& user) {
-  return {db::param(user.email), db::param(user.name), db::param(user.password_hash),
-          db::param(join(user.roles))};
+  return db::make_params(user.email, user.name, user.password_hash, join(user.roles));
 }
 
 Task<models::User> single_user(common::Result<db::QueryResult> result) {
@@ -102,7 +101,7 @@ Task<void> PgUserRepository::create_if_absent(const models::NewUser& user) {
 }
 
 Task<std::optional<Credentials>> PgUserRepository::find_credentials(const std::string& email) {
-  auto result = co_await pool_->query(kSelectCredentials, {db::param(email)});
+  auto result = co_await pool_->query(kSelectCredentials, db::make_params(email));
   if (!result) co_return result.error();
   if (result->empty()) co_return std::optional<Credentials>{};
   const auto row = (*result)[0];
@@ -110,16 +109,15 @@ Task<std::optional<Credentials>> PgUserRepository::find_credentials(const std::s
 }
 
 Task<models::User> PgUserRepository::find_by_id(const std::string& id) {
-  co_return co_await single_user(co_await pool_->query(kSelectById, {db::param(id)}));
+  co_return co_await single_user(co_await pool_->query(kSelectById, db::make_params(id)));
 }
 
 Task<models::User> PgUserRepository::update_profile(const std::string& id,
                                                     const models::ProfileChange& change) {
-  const db::Param address =
-      change.shipping_address ? db::Param(address_json(*change.shipping_address)) : std::nullopt;
-  const db::Param name = change.name ? db::Param(*change.name) : std::nullopt;
+  std::optional<std::string> address;
+  if (change.shipping_address) address = address_json(*change.shipping_address);
   co_return co_await single_user(
-      co_await pool_->query(kUpdateProfile, {db::param(id), name, address}));
+      co_await pool_->query(kUpdateProfile, db::make_params(id, change.name, address)));
 }
 
 }  // namespace shop::user::repository

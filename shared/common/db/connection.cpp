@@ -26,14 +26,12 @@ void Connection::give_back() {
   pool_.reset();
 }
 
-boost::asio::awaitable<Result<QueryResult>> Connection::query(std::string_view sql,
-                                                               Params params) {
+boost::asio::awaitable<Result<QueryResult>> Connection::query(std::string_view sql, Params params) {
   co_return co_await session_->query(sql, params, pool_->config().query_timeout);
 }
 
-boost::asio::awaitable<Result<QueryResult>> Connection::query(std::string_view sql,
-                                                               Params params,
-                                                               std::chrono::milliseconds timeout) {
+boost::asio::awaitable<Result<QueryResult>> Connection::query(std::string_view sql, Params params,
+                                                              std::chrono::milliseconds timeout) {
   co_return co_await session_->query(sql, params, timeout);
 }
 
@@ -44,9 +42,7 @@ boost::asio::awaitable<Result<QueryResult>> ConnectionAccess::script(
   co_return co_await connection.session_->script(sql, timeout);
 }
 
-void ConnectionAccess::close_on_release(Connection& connection) {
-  connection.session_->retire();
-}
+void ConnectionAccess::close_on_release(Connection& connection) { connection.session_->retire(); }
 
 }  // namespace detail
 }  // namespace shop::common::db

@@ -4,7 +4,6 @@
 // pool opens a fresh one when it next needs it.
 
 #include <boost/asio/awaitable.hpp>
-
 #include <chrono>
 #include <memory>
 #include <string_view>
@@ -32,7 +31,7 @@ class Connection {
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, Params params = {});
   // The same with a deadline of its own, for statements known to be slow or urgent.
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, Params params,
-                                                     std::chrono::milliseconds timeout);
+                                                    std::chrono::milliseconds timeout);
 
  private:
   friend class Pool;

@@ -3,7 +3,6 @@
 // unparameterized SQL scripts and forcing the connection closed. Migrations need both.
 
 #include <boost/asio/awaitable.hpp>
-
 #include <chrono>
 #include <string_view>
 
@@ -13,8 +12,8 @@ namespace shop::common::db::detail {
 
 struct ConnectionAccess {
   static boost::asio::awaitable<Result<QueryResult>> script(Connection& connection,
-                                                             std::string_view sql,
-                                                             std::chrono::milliseconds timeout);
+                                                            std::string_view sql,
+                                                            std::chrono::milliseconds timeout);
   static void close_on_release(Connection& connection);
 };
 

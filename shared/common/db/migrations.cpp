@@ -32,9 +32,9 @@ Result<std::vector<Migration>> plan_migrations(std::vector<Migration> known,
                                                const std::vector<std::string>& applied) {
   std::stable_sort(known.begin(), known.end(),
                    [](const Migration& a, const Migration& b) { return a.name < b.name; });
-  const auto twice = std::adjacent_find(
-      known.begin(), known.end(),
-      [](const Migration& a, const Migration& b) { return a.name == b.name; });
+  const auto twice =
+      std::adjacent_find(known.begin(), known.end(),
+                         [](const Migration& a, const Migration& b) { return a.name == b.name; });
   if (twice != known.end()) {
     return Error::internal("migrations: \"" + twice->name + "\" is defined twice");
   }
@@ -57,7 +57,10 @@ awaitable<Result<void>> apply_migrations(Pool& pool, const std::vector<Migration
 
   auto locked = co_await connection->query(kLock, make_params(lock_key), step_timeout);
   if (!locked) co_return in_step(locked.error(), "lock");
+  // Callers with another lock key (another service on the same database) may create the
+  // table at the same moment; the loser's IF NOT EXISTS fails once, then sees the table.
   auto ledger = co_await connection->query(kCreateLedger, {}, step_timeout);
+  if (!ledger) ledger = co_await connection->query(kCreateLedger, {}, step_timeout);
   if (!ledger) co_return in_step(ledger.error(), "create schema_migrations");
   auto listed = co_await connection->query(kListApplied, {}, step_timeout);
   if (!listed) co_return in_step(listed.error(), "list applied");

@@ -3,7 +3,6 @@
 // applied at start-up, in name order, each exactly once even when replicas start together.
 
 #include <boost/asio/awaitable.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <string>

@@ -24,9 +24,13 @@ Param param(std::int64_t value);
 Param param(double value);
 Param param(std::nullopt_t);
 
-// Any other integer width goes through the 64-bit text form.
-template <std::integral T>
-  requires(!std::same_as<T, bool> && !std::same_as<T, std::int64_t> && !std::same_as<T, char>)
+// Integers other than the int64 overload's own. bool and char are left out: they are
+// integers to the language but not numbers to a caller.
+template <class T>
+concept OtherInteger = std::integral<T> && !std::same_as<T, bool> &&
+                       !std::same_as<T, std::int64_t> && !std::same_as<T, char>;
+
+template <OtherInteger T>
 Param param(T value) {
   return std::to_string(value);
 }

@@ -56,9 +56,8 @@ awaitable<Result<Connection>> Pool::acquire_before(std::optional<Clock::time_poi
   }
 
   // Until a connection fills it, the slot goes back on every way out, exceptions included.
-  std::unique_ptr<Pool, void (*)(Pool*)> slot(this, [](Pool* pool) {
-    pool->leases_->give_back(nullptr);
-  });
+  std::unique_ptr<Pool, void (*)(Pool*)> slot(
+      this, [](Pool* pool) { pool->leases_->give_back(nullptr); });
   const auto connect_timeout =
       deadline ? std::min(config_.connect_timeout, remaining(*deadline)) : config_.connect_timeout;
   auto session = co_await detail::Session::connect(executor_, config_.conninfo, connect_timeout);

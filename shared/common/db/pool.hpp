@@ -5,7 +5,6 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -28,7 +27,7 @@ class LeaseQueue;
 }  // namespace detail
 
 struct PoolConfig {
-  std::string conninfo;  // libpq keyword/value string or postgresql:// URI
+  std::string conninfo{};  // libpq keyword/value string or postgresql:// URI
   std::size_t size = 8;
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds query_timeout{5000};
@@ -54,7 +53,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
 
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, Params params = {});
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, Params params,
-                                                     std::chrono::milliseconds timeout);
+                                                    std::chrono::milliseconds timeout);
 
   // body: (Connection&) -> awaitable<Result<T>>, T may be void. Commits when the body
   // returns a value; rolls back when it returns an error or throws (and rethrows).

@@ -8,7 +8,9 @@
 namespace shop::common::db {
 namespace {
 
-std::logic_error misuse(std::string message) { return std::logic_error("db: " + std::move(message)); }
+std::logic_error misuse(std::string message) {
+  return std::logic_error("db: " + std::move(message));
+}
 
 }  // namespace
 

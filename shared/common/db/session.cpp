@@ -85,20 +85,20 @@ awaitable<Result<void>> Session::handshake(std::chrono::milliseconds timeout) {
       disarm();
       co_return connection_error("cannot watch the database socket");
     }
-    const Wait wait = co_await wait_for(status == PGRES_POLLING_READING
-                                            ? descriptor_base::wait_read
-                                            : descriptor_base::wait_write);
+    const Wait wait = co_await wait_for(
+        status == PGRES_POLLING_READING ? descriptor_base::wait_read : descriptor_base::wait_write);
     if (wait != Wait::kReady) {
       disarm();
       broken_ = true;
-      co_return Error::unavailable(wait == Wait::kTimedOut
-                                       ? "timed out connecting to the database after " + millis(timeout)
-                                       : "lost the database socket while connecting");
+      co_return Error::unavailable(
+          wait == Wait::kTimedOut ? "timed out connecting to the database after " + millis(timeout)
+                                  : "lost the database socket while connecting");
     }
     status = PQconnectPoll(connection_);
   }
   disarm();
-  if (PQsetnonblocking(connection_, 1) != 0) co_return connection_error("cannot switch to non-blocking");
+  if (PQsetnonblocking(connection_, 1) != 0)
+    co_return connection_error("cannot switch to non-blocking");
   co_return Result<void>{};
 }
 
@@ -163,11 +163,13 @@ awaitable<Result<void>> Session::flush() {
     if (wait != Wait::kReady) {
       // Half a query is on the wire: nothing can bring this connection back in sync.
       broken_ = true;
-      if (wait == Wait::kTimedOut) co_return Error::deadline_exceeded("timed out sending the query");
+      if (wait == Wait::kTimedOut)
+        co_return Error::deadline_exceeded("timed out sending the query");
       co_return Error::unavailable("lost the database socket while sending");
     }
     // A server blocked on sending to us would never drain its input otherwise.
-    if (PQconsumeInput(connection_) == 0) co_return connection_error("lost the database connection");
+    if (PQconsumeInput(connection_) == 0)
+      co_return connection_error("lost the database connection");
   }
 }
 
@@ -175,7 +177,8 @@ awaitable<Result<QueryResult>> Session::collect() {
   std::optional<Error> failure;
   QueryResult last;
   for (;;) {
-    if (PQconsumeInput(connection_) == 0) co_return connection_error("lost the database connection");
+    if (PQconsumeInput(connection_) == 0)
+      co_return connection_error("lost the database connection");
     while (PQisBusy(connection_) == 0) {
       PGresult* raw = PQgetResult(connection_);
       if (raw == nullptr) {
@@ -269,7 +272,7 @@ Error Session::connection_error(std::string_view what) {
 }
 
 bool Session::reusable() const {
-  return !broken_ && PQstatus(connection_) == CONNECTION_OK &&
+  return !broken_ && !retired_ && PQstatus(connection_) == CONNECTION_OK &&
          PQtransactionStatus(connection_) == PQTRANS_IDLE;
 }
 

@@ -6,12 +6,11 @@
 // threads. libpq owns the socket: the descriptor only watches it and is released,
 // never closed.
 
-#include <boost/asio/awaitable.hpp>
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -40,24 +39,24 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // One parameterized statement (extended protocol).
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, const Params& params,
-                                                     std::chrono::milliseconds timeout);
+                                                    std::chrono::milliseconds timeout);
   // Several trusted statements without parameters (simple protocol), for migrations.
   boost::asio::awaitable<Result<QueryResult>> script(std::string_view sql,
-                                                      std::chrono::milliseconds timeout);
+                                                     std::chrono::milliseconds timeout);
 
   // Whether the session can serve the next lease: not broken and outside any transaction.
   bool reusable() const;
   // Checks without blocking whether an idle session's server went away since its last use.
   bool still_alive();
-  // Makes the pool close this session instead of reusing it.
-  void retire() { broken_ = true; }
+  // Makes the pool close this session instead of reusing it; it still serves its lease.
+  void retire() { retired_ = true; }
 
  private:
   enum class Wait { kReady, kTimedOut, kFailed };
 
   boost::asio::awaitable<Result<void>> handshake(std::chrono::milliseconds timeout);
   boost::asio::awaitable<Result<QueryResult>> run(std::string sql, const Params* params,
-                                                   std::chrono::milliseconds timeout);
+                                                  std::chrono::milliseconds timeout);
   boost::asio::awaitable<Result<void>> flush();
   boost::asio::awaitable<Result<QueryResult>> collect();
   boost::asio::awaitable<Wait> wait_for(boost::asio::posix::descriptor_base::wait_type type);
@@ -73,6 +72,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::uint64_t deadline_generation_ = 0;
   bool timed_out_ = false;
   bool broken_ = false;
+  bool retired_ = false;
 };
 
 }  // namespace shop::common::db::detail

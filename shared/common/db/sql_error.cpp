@@ -49,8 +49,10 @@ Error map_server_error(const ServerError& error) {
             {}};
   }
   if (in_class(state, "22")) return Error::bad_request(std::string(error.message));
-  if (state == "57014") return Error::deadline_exceeded("query canceled: " + std::string(error.message));
-  if (means_unavailable(state)) return Error::unavailable("database: " + std::string(error.message));
+  if (state == "57014")
+    return Error::deadline_exceeded("query canceled: " + std::string(error.message));
+  if (means_unavailable(state))
+    return Error::unavailable("database: " + std::string(error.message));
   std::string detail(error.message);
   if (!state.empty()) {
     detail += " (SQLSTATE ";

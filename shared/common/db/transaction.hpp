@@ -2,7 +2,6 @@
 // BEGIN; body(connection); COMMIT. The body's error, or its exception, rolls back instead.
 
 #include <boost/asio/awaitable.hpp>
-
 #include <exception>
 #include <optional>
 #include <type_traits>

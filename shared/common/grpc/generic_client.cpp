@@ -10,7 +10,6 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/support/byte_buffer.h>
 
-#include "common/grpc/status.hpp"
 #include "common/observability/metrics.hpp"
 
 namespace shop::common::grpc_glue {
@@ -47,7 +46,7 @@ auto async_unary(grpc::GenericStub& stub, std::shared_ptr<PendingCall> call, Tok
                                                   std::chrono::steady_clock::now() - call->started)
                                                   .count();
                          obs::Metrics::instance().observe_grpc_client(
-                             call->method, code_name(status.error_code()), seconds);
+                             call->method, status.error_code(), seconds);
                          auto executor = boost::asio::get_associated_executor(*shared_handler);
                          boost::asio::post(executor, [shared_handler, reply = std::move(reply)]() mutable {
                            (*shared_handler)(std::move(reply));

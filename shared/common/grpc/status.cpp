@@ -1,23 +1,8 @@
 #include "common/grpc/status.hpp"
 
-#include <array>
-
 #include "proto/errors.pb.h"
 
 namespace shop::common::grpc_glue {
-namespace {
-
-constexpr std::array<std::string_view, 17> kCodeNames{
-    "OK",           "CANCELLED",         "UNKNOWN",   "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
-    "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
-    "OUT_OF_RANGE", "UNIMPLEMENTED",     "INTERNAL",  "UNAVAILABLE",      "DATA_LOSS",         "UNAUTHENTICATED"};
-
-}  // namespace
-
-std::string_view code_name(grpc::StatusCode code) {
-  const auto index = static_cast<std::size_t>(code);
-  return index < kCodeNames.size() ? kCodeNames[index] : "UNKNOWN";
-}
 
 grpc::Status to_status(const Error& error) {
   const auto code = static_cast<grpc::StatusCode>(traits(error.code).grpc_code);

@@ -9,7 +9,5 @@ namespace shop::common::grpc_glue {
 
 grpc::Status to_status(const Error& error);
 Error from_status(const grpc::Status& status);
-// "OK", "UNAVAILABLE", ...: the label metrics use.
-std::string_view code_name(grpc::StatusCode code);
 
 }  // namespace shop::common::grpc_glue

@@ -35,6 +35,15 @@ void stamp(Response& response, const RequestContext& context) {
   response.set("traceparent", obs::to_traceparent(context.trace));
 }
 
+std::string allow_header(const std::vector<Verb>& methods) {
+  std::string header;
+  for (const auto method : methods) {
+    if (!header.empty()) header += ", ";
+    header += beast_http::to_string(method);
+  }
+  return header;
+}
+
 std::string_view path_of(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
@@ -70,6 +79,7 @@ boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request)
   } else {
     context.route = std::string(kUnmatchedRoute);
     response = problem_response(routing_error(match.kind, request));
+    if (!match.allowed.empty()) response.set(beast_http::field::allow, allow_header(match.allowed));
   }
   response.version(request.version());
   stamp(response, context);

@@ -51,9 +51,10 @@ Router::Match Router::match(Verb method, std::string_view path) const {
     if (!match_segments(route.segments, segments, params)) continue;
     if (route.method != method) {
       result.kind = Match::Kind::kMethodNotAllowed;
+      result.allowed.push_back(route.method);
       continue;
     }
-    return {Match::Kind::kFound, &route.handler, route.pattern, std::move(params)};
+    return {Match::Kind::kFound, &route.handler, route.pattern, std::move(params), {}};
   }
   return result;
 }

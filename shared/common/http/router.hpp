@@ -19,6 +19,7 @@ class Router {
     const Handler* handler = nullptr;
     std::string_view pattern;
     std::unordered_map<std::string, std::string> params;
+    std::vector<Verb> allowed;  // for kMethodNotAllowed: the methods the path does serve
   };
 
   void add(Verb method, std::string pattern, Handler handler);

@@ -4,6 +4,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
 
 #include <functional>
 #include <string>
@@ -26,9 +27,13 @@ class ServiceRuntime {
   int run(Start start, Stop stop);
 
  private:
+  boost::asio::awaitable<void> lifecycle(Start start, Stop stop);
+
   std::string service_name_;
   int threads_;
   boost::asio::io_context io_;
+  boost::asio::signal_set signals_;
+  int exit_code_ = 0;
 };
 
 }  // namespace shop::common::runtime

@@ -28,6 +28,12 @@ class LeaseQueueTest : public ::testing::Test {
     });
   }
 
+  // Runs what is ready; restart() first because running out of work stops the context.
+  void drain() {
+    io_.restart();
+    io_.poll();
+  }
+
   boost::asio::io_context io_;
   std::shared_ptr<Queue> queue_ = std::make_shared<Queue>(io_.get_executor(), 2);
   std::vector<Taken> taken_;
@@ -37,7 +43,7 @@ TEST_F(LeaseQueueTest, HandsOutSlotsUpToCapacityThenQueues) {
   take("a");
   take("b");
   take("c");
-  io_.poll();
+  drain();
   ASSERT_EQ(taken_.size(), 2U);
   EXPECT_EQ(taken_[0].grant.kind, Kind::kSlot);
   EXPECT_EQ(taken_[1].grant.kind, Kind::kSlot);
@@ -49,7 +55,7 @@ TEST_F(LeaseQueueTest, HandsOutSlotsUpToCapacityThenQueues) {
 TEST_F(LeaseQueueTest, CompletesOnlyThroughTheExecutorNeverInline) {
   take("a");
   EXPECT_TRUE(taken_.empty());
-  io_.poll();
+  drain();
   EXPECT_EQ(taken_.size(), 1U);
 }
 
@@ -59,13 +65,13 @@ TEST_F(LeaseQueueTest, ReturnedItemsGoToTheLongestWaitingTakerFirst) {
   take("first");
   take("second");
   take("third");
-  io_.poll();
+  drain();
   ASSERT_EQ(taken_.size(), 2U);
 
   queue_->give_back(std::make_shared<int>(7));
   queue_->give_back(nullptr);
   queue_->give_back(std::make_shared<int>(9));
-  io_.poll();
+  drain();
 
   ASSERT_EQ(taken_.size(), 5U);
   EXPECT_EQ(taken_[2].taker, "first");
@@ -80,13 +86,13 @@ TEST_F(LeaseQueueTest, ReturnedItemsGoToTheLongestWaitingTakerFirst) {
 
 TEST_F(LeaseQueueTest, ReusesAnIdleItemBeforeOpeningAnother) {
   take("a");
-  io_.poll();
+  drain();
   auto item = std::make_shared<int>(1);
   queue_->give_back(item);
   EXPECT_EQ(queue_->stats().idle, 1U);
 
   take("b");
-  io_.poll();
+  drain();
   ASSERT_EQ(taken_.size(), 2U);
   EXPECT_EQ(taken_[1].grant.kind, Kind::kItem);
   EXPECT_EQ(taken_[1].grant.item, item);
@@ -97,11 +103,11 @@ TEST_F(LeaseQueueTest, ReusesAnIdleItemBeforeOpeningAnother) {
 TEST_F(LeaseQueueTest, AClosedItemFreesItsSlot) {
   take("a");
   take("b");
-  io_.poll();
+  drain();
   queue_->give_back(nullptr);
   EXPECT_EQ(queue_->stats().open, 1U);
   take("c");
-  io_.poll();
+  drain();
   EXPECT_EQ(taken_.back().grant.kind, Kind::kSlot);
   EXPECT_EQ(queue_->stats().open, 2U);
 }
@@ -117,8 +123,7 @@ TEST_F(LeaseQueueTest, AWaiterTimesOutAndLaterReturnsDoNotReachIt) {
   EXPECT_EQ(queue_->stats().waiting, 0U);
 
   queue_->give_back(std::make_shared<int>(3));
-  io_.restart();
-  io_.poll();
+  drain();
   EXPECT_EQ(taken_.size(), 3U);
   EXPECT_EQ(queue_->stats().idle, 1U);
 }
@@ -127,7 +132,7 @@ TEST_F(LeaseQueueTest, AServedWaiterIsNotAlsoTimedOut) {
   take("a");
   take("b");
   take("waiter", milliseconds(50));
-  io_.poll();
+  drain();
   queue_->give_back(nullptr);
   io_.run();  // drains the cancelled deadline as well
   ASSERT_EQ(taken_.size(), 3U);

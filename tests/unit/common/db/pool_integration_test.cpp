@@ -45,8 +45,8 @@ TEST_F(PoolTest, ResultsIterateAndReportAffectedRows) {
   EXPECT_EQ(inserted->affected_rows(), 5);
   EXPECT_EQ(inserted->command_tag(), "INSERT 0 5");
 
-  auto selected = run(pool->query("SELECT id FROM " + table + " WHERE id > $1 ORDER BY id",
-                                  make_params(2)));
+  auto selected =
+      run(pool->query("SELECT id FROM " + table + " WHERE id > $1 ORDER BY id", make_params(2)));
   ASSERT_TRUE(selected);
   std::vector<std::int64_t> ids;
   for (const Row row : *selected) ids.push_back(row.int64(0));
@@ -149,7 +149,7 @@ TEST_F(PoolTest, CallersQueueUntilAcquireTimeout) {
     const bool timed_out = !starved && starved.error().code == ErrorCode::kUnavailable;
     { auto released = std::move(*held); }
     auto served = co_await pool->query("SELECT 1");
-    co_return timed_out && served.has_value();
+    co_return timed_out&& served.has_value();
   };
   EXPECT_TRUE(run(scenario(pool)));
 }
