@@ -3,9 +3,11 @@
 #include <map>
 
 #include "common/http/health.hpp"
+#include "common/http/responses.hpp"
 #include "common/http/server.hpp"
 #include "common/observability/logger.hpp"
 #include "common/runtime/service_runtime.hpp"
+#include "routing/openapi.hpp"
 #include "routing/proxy_handler.hpp"
 
 namespace shop::gateway {
@@ -35,15 +37,24 @@ int run(const Config& config) {
     by_name[upstream.name] = &upstream;
     health->add(upstream.name, probe(upstream.health_endpoint));
   }
-  auto authenticator =
-      std::make_shared<middleware::Authenticator>(by_name.at("user-service")->client, config.upstream_timeout);
+  auto authenticator = std::make_shared<middleware::Authenticator>(
+      by_name.at("user-service")->client, config.upstream_timeout);
 
+  auto routes = routing::build_routes(service_bindings());
   http::Router router;
-  for (auto& route : routing::build_routes(service_bindings())) {
+  const auto openapi = routing::openapi_document(routes);
+  router.add(
+      http::Verb::get, "/api/openapi.json",
+      [openapi](const http::Request&, http::RequestContext&) -> asio::awaitable<http::Response> {
+        co_return http::json_response(http::Status::ok, openapi);
+      });
+  for (auto& route : routes) {
     const auto verb = route.verb;
     auto path = route.path;
-    routing::ProxyDeps deps{by_name.at(route.upstream)->client, authenticator, config.upstream_timeout};
-    router.add(verb, std::move(path), routing::make_proxy_handler(std::move(route), std::move(deps)));
+    routing::ProxyDeps deps{by_name.at(route.upstream)->client, authenticator,
+                            config.upstream_timeout};
+    router.add(verb, std::move(path),
+               routing::make_proxy_handler(std::move(route), std::move(deps)));
   }
   std::unique_ptr<http::Server> server;
   http::add_operational_routes(router, health, [&] { return server->draining(); });

@@ -36,9 +36,11 @@ std::vector<Upstream> connect_upstreams(const std::vector<UpstreamConfig>& confi
   std::vector<Upstream> upstreams;
   for (const auto& config : configs) {
     auto health = common::http::Endpoint::parse(config.http_address);
-    if (!health) throw std::invalid_argument(config.name + ": bad HTTP address " + config.http_address);
+    if (!health)
+      throw std::invalid_argument(config.name + ": bad HTTP address " + config.http_address);
     upstreams.push_back(
-        {config.name, std::make_shared<common::grpc_glue::GenericClient>(open_channel(config.grpc_address)),
+        {config.name,
+         std::make_shared<common::grpc_glue::GenericClient>(open_channel(config.grpc_address)),
          *health});
   }
   return upstreams;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # functions called through step() and the EXIT trap
 # Runs every test of the project, in this order:
-#   setup → build (release) → unit tests (ctest -L unit) → the local stack (up.sh) →
+#   setup → lint (clang-format) → build (release) → unit tests (ctest -L unit) → the local stack (up.sh) →
 #   integration gtests (ctest -L integration, on database shop_test) →
 #   integration tests (pytest tests/integration) → end-to-end tests (pytest tests/e2e)
 # and prints a summary. Exits non-zero if any step failed. The stack is stopped on exit
@@ -101,6 +101,7 @@ run_all() {
   SKIP_REASON="setup failed"
   step setup "$ROOT/scripts/setup.sh" ||
     skip_rest build unit stack-up integration-gtest integration-pytest e2e || return 1
+  step lint "$ROOT/scripts/lint.sh"
   SKIP_REASON="build failed"
   step build "$ROOT/scripts/build.sh" "$PRESET" ||
     skip_rest unit stack-up integration-gtest integration-pytest e2e || return 1

@@ -1,7 +1,7 @@
 #include "app.hpp"
 
-#include <boost/asio/thread_pool.hpp>
 #include <grpcpp/server.h>
+#include <boost/asio/thread_pool.hpp>
 
 #include "api/grpc_service.hpp"
 #include "common/auth/crypto_init.hpp"
@@ -38,7 +38,8 @@ asio::awaitable<Result<Keys>> load_keys(repository::KeyRepository& repository) {
   std::shared_ptr<const common::auth::SigningKey> active;
   for (const auto& key : *stored) {
     auto signing = common::auth::SigningKey::from_secret_key(key.secret_key);
-    if (!signing) co_return common::Error::internal("stored signing key " + key.kid + " is invalid");
+    if (!signing)
+      co_return common::Error::internal("stored signing key " + key.kid + " is invalid");
     public_keys->add(*signing);
     if (key.active) active = std::make_shared<const common::auth::SigningKey>(*signing);
   }
@@ -50,12 +51,13 @@ asio::awaitable<Result<void>> ensure_admin(const Config& config, const api::Deps
   if (config.admin_email.empty() || config.admin_password.empty()) co_return Result<void>{};
   models::Registration admin{config.admin_email, config.admin_password, "Administrator"};
   if (auto errors = models::validate_registration(admin); !errors.empty()) {
-    co_return common::Error::internal("SHOP_ADMIN_EMAIL/SHOP_ADMIN_PASSWORD: " + errors.front().field + " " +
-                                      errors.front().message);
+    co_return common::Error::internal("SHOP_ADMIN_EMAIL/SHOP_ADMIN_PASSWORD: " +
+                                      errors.front().field + " " + errors.front().message);
   }
   auto hash = common::auth::hash_password(admin.password, deps.password_params);
   if (!hash) co_return hash.error();
-  const models::NewUser account{admin.email, admin.name, *hash, {models::kCustomerRole, models::kAdminRole}};
+  const models::NewUser account{
+      admin.email, admin.name, *hash, {models::kCustomerRole, models::kAdminRole}};
   co_return co_await deps.users->create_if_absent(account);
 }
 
@@ -101,14 +103,17 @@ int run(const Config& config) {
     if (auto admin = co_await ensure_admin(config, *deps); !admin) co_return admin.error();
 
     grpc_service = std::make_unique<api::UserGrpcService>(runtime.io().get_executor(), deps);
-    grpc_server = common::grpc_glue::start_server(config.bind_address, config.grpc_port, {grpc_service.get()});
+    grpc_server = common::grpc_glue::start_server(config.bind_address, config.grpc_port,
+                                                  {grpc_service.get()});
     common::http::Router router;
     common::http::add_operational_routes(router, health, [&] { return http_server->draining(); });
     http_server = std::make_unique<common::http::Server>(
-        runtime.io(), common::http::ServerConfig{.address = config.bind_address, .port = config.http_port},
+        runtime.io(),
+        common::http::ServerConfig{.address = config.bind_address, .port = config.http_port},
         std::move(router));
     http_server->start();
-    common::obs::info("listening", {{"http_port", config.http_port}, {"grpc_port", grpc_server.port}});
+    common::obs::info("listening",
+                      {{"http_port", config.http_port}, {"grpc_port", grpc_server.port}});
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {

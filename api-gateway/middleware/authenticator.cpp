@@ -14,7 +14,8 @@ constexpr std::string_view kUnknownKey = "unknown key";
 const std::string kGetJwks = "/shop.user.v1.UserService/GetJwks";
 
 std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -52,7 +53,8 @@ boost::asio::awaitable<common::Result<common::auth::Claims>> Authenticator::veri
   co_return common::auth::verify(*keys(), token, unix_now());
 }
 
-boost::asio::awaitable<void> Authenticator::refresh_keys(const common::grpc_glue::CallContext& call) {
+boost::asio::awaitable<void> Authenticator::refresh_keys(
+    const common::grpc_glue::CallContext& call) {
   {
     std::lock_guard lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
@@ -60,8 +62,8 @@ boost::asio::awaitable<void> Authenticator::refresh_keys(const common::grpc_glue
     last_refresh_ = now;
   }
   common::grpc_glue::CallContext anonymous{call.request_id, call.traceparent, {}, call.deadline};
-  auto reply = co_await user_service_->call(kGetJwks, user::v1::GetJwksRequest().SerializeAsString(), anonymous,
-                                            timeout_);
+  auto reply = co_await user_service_->call(
+      kGetJwks, user::v1::GetJwksRequest().SerializeAsString(), anonymous, timeout_);
   user::v1::Jwks jwks;
   std::string json;
   if (!reply.status.ok() || !jwks.ParseFromString(reply.body) ||
@@ -79,4 +81,3 @@ boost::asio::awaitable<void> Authenticator::refresh_keys(const common::grpc_glue
 }
 
 }  // namespace shop::gateway::middleware
-

@@ -18,8 +18,9 @@ constexpr std::string_view kAdminRole = "admin";
 Error upstream_error(const grpc::Status& status, const std::string& upstream) {
   if (status.error_code() == grpc::StatusCode::UNAVAILABLE ||
       status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
-    common::obs::warn("upstream call failed",
-                      {{"upstream", upstream}, {"code", status.error_code()}, {"error", status.error_message()}});
+    common::obs::warn(
+        "upstream call failed",
+        {{"upstream", upstream}, {"code", status.error_code()}, {"error", status.error_message()}});
   }
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
@@ -52,19 +53,23 @@ Response success(const Route& route, std::string json) {
 
 http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
   return [route = std::move(route), deps = std::move(deps)](
-             const http::Request& request, http::RequestContext& context) -> boost::asio::awaitable<Response> {
+             const http::Request& request,
+             http::RequestContext& context) -> boost::asio::awaitable<Response> {
     common::grpc_glue::CallContext call;
     call.request_id = context.request_id;
     call.traceparent = common::obs::to_traceparent(context.trace);
-    call.bearer_token = std::string(middleware::bearer_token(request[http::beast_http::field::authorization]));
+    call.bearer_token =
+        std::string(middleware::bearer_token(request[http::beast_http::field::authorization]));
     if (auto allowed = co_await authorize(route, deps, call); !allowed) {
       co_return http::problem_response(allowed.error());
     }
     if (route.rule.access() == api::ACCESS_PUBLIC) call.bearer_token.clear();
     auto encoded = encode_request(route, request.body(), context.path_params, request.target());
     if (!encoded) co_return http::problem_response(encoded.error());
-    auto reply = co_await deps.upstream->call(route.grpc_method, std::move(*encoded), call, deps.timeout);
-    if (!reply.status.ok()) co_return http::problem_response(upstream_error(reply.status, route.upstream));
+    auto reply =
+        co_await deps.upstream->call(route.grpc_method, std::move(*encoded), call, deps.timeout);
+    if (!reply.status.ok())
+      co_return http::problem_response(upstream_error(reply.status, route.upstream));
     auto json = decode_response(route, reply.body);
     if (!json) co_return http::problem_response(json.error());
     co_return success(route, std::move(*json));

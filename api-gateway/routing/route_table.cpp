@@ -9,7 +9,8 @@ namespace {
 
 common::http::Verb parse_verb(const std::string& method) {
   const auto verb = boost::beast::http::string_to_verb(method);
-  if (verb == common::http::Verb::unknown) throw std::invalid_argument("unknown HTTP method " + method);
+  if (verb == common::http::Verb::unknown)
+    throw std::invalid_argument("unknown HTTP method " + method);
   return verb;
 }
 
@@ -18,7 +19,8 @@ void check_placeholders(const Route& route) {
     if (!segment.starts_with('{')) continue;
     const std::string field(segment.substr(1, segment.size() - 2));
     if (route.input->FindFieldByName(field) == nullptr) {
-      throw std::invalid_argument(route.path + ": {" + field + "} names no field of " + route.input->full_name());
+      throw std::invalid_argument(route.path + ": {" + field + "} names no field of " +
+                                  route.input->full_name());
     }
   }
 }

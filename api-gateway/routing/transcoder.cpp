@@ -1,10 +1,10 @@
 #include "routing/transcoder.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/url/parse_query.hpp>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/message.h>
 #include <google/protobuf/util/json_util.h>
+#include <boost/json/parse.hpp>
+#include <boost/url/parse_query.hpp>
 
 #include <charconv>
 #include <memory>
@@ -16,7 +16,8 @@ namespace pb = google::protobuf;
 using common::Error;
 
 std::unique_ptr<pb::Message> new_message(const pb::Descriptor* descriptor) {
-  return std::unique_ptr<pb::Message>(pb::MessageFactory::generated_factory()->GetPrototype(descriptor)->New());
+  return std::unique_ptr<pb::Message>(
+      pb::MessageFactory::generated_factory()->GetPrototype(descriptor)->New());
 }
 
 template <class Number>
@@ -27,10 +28,13 @@ std::optional<Number> parse_number(std::string_view text) {
   return value;
 }
 
-common::Result<void> set_scalar(pb::Message& message, const pb::FieldDescriptor& field, std::string_view text) {
+common::Result<void> set_scalar(pb::Message& message, const pb::FieldDescriptor& field,
+                                std::string_view text) {
   const auto* reflection = message.GetReflection();
-  const auto invalid = [&] { return Error::bad_request("parameter '" + field.name() + "' is not a valid " +
-                                                       field.cpp_type_name()); };
+  const auto invalid = [&] {
+    return Error::bad_request("parameter '" + field.name() + "' is not a valid " +
+                              field.cpp_type_name());
+  };
   switch (field.cpp_type()) {
     case pb::FieldDescriptor::CPPTYPE_STRING:
       reflection->SetString(&message, &field, std::string(text));
@@ -56,13 +60,16 @@ common::Result<void> set_scalar(pb::Message& message, const pb::FieldDescriptor&
   }
 }
 
-common::Result<void> set_by_name(pb::Message& message, const std::string& name, std::string_view value) {
+common::Result<void> set_by_name(pb::Message& message, const std::string& name,
+                                 std::string_view value) {
   const auto* field = message.GetDescriptor()->FindFieldByName(name);
-  if (field == nullptr || field->is_repeated()) return Error::bad_request("unknown parameter '" + name + "'");
+  if (field == nullptr || field->is_repeated())
+    return Error::bad_request("unknown parameter '" + name + "'");
   return set_scalar(message, *field, value);
 }
 
-common::Result<void> apply_query(const Route& route, pb::Message& message, std::string_view target) {
+common::Result<void> apply_query(const Route& route, pb::Message& message,
+                                 std::string_view target) {
   const auto question = target.find('?');
   if (question == std::string_view::npos || route.rule.query().empty()) return {};
   const auto parsed = boost::urls::parse_query(target.substr(question + 1));
@@ -78,9 +85,9 @@ common::Result<void> apply_query(const Route& route, pb::Message& message, std::
 
 }  // namespace
 
-common::Result<std::string> encode_request(const Route& route, std::string_view body,
-                                           const std::unordered_map<std::string, std::string>& path_params,
-                                           std::string_view target) {
+common::Result<std::string> encode_request(
+    const Route& route, std::string_view body,
+    const std::unordered_map<std::string, std::string>& path_params, std::string_view target) {
   auto message = new_message(route.input);
   if (route.rule.body()) {
     pb::util::JsonParseOptions options;
@@ -92,9 +99,11 @@ common::Result<std::string> encode_request(const Route& route, std::string_view 
     const auto parsed = boost::json::parse(json, ec);
     if (ec) return Error::bad_request("the request body is not valid JSON: " + ec.message());
     if (!parsed.is_object()) return Error::bad_request("the request body must be a JSON object");
-    const auto status = pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()), message.get(), options);
-    if (!status.ok()) return Error::bad_request("the request body is not valid JSON for this resource: " +
-                                                std::string(status.message()));
+    const auto status = pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()),
+                                                      message.get(), options);
+    if (!status.ok())
+      return Error::bad_request("the request body is not valid JSON for this resource: " +
+                                std::string(status.message()));
   }
   for (const auto& [name, value] : path_params) {
     if (auto set = set_by_name(*message, name, value); !set) return set.error();
@@ -105,7 +114,8 @@ common::Result<std::string> encode_request(const Route& route, std::string_view 
 
 common::Result<std::string> decode_response(const Route& route, const std::string& message_bytes) {
   auto message = new_message(route.output);
-  if (!message->ParseFromString(message_bytes)) return Error::internal("the upstream answer could not be read");
+  if (!message->ParseFromString(message_bytes))
+    return Error::internal("the upstream answer could not be read");
   pb::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   options.preserve_proto_field_names = true;

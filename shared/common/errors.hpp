@@ -38,17 +38,33 @@ struct Error {
   std::string detail;
   std::vector<FieldError> fields;
 
-  static Error bad_request(std::string detail) { return {ErrorCode::kBadRequest, std::move(detail), {}}; }
+  static Error bad_request(std::string detail) {
+    return {ErrorCode::kBadRequest, std::move(detail), {}};
+  }
   static Error validation(std::vector<FieldError> fields) {
     return {ErrorCode::kValidation, "one or more fields are invalid", std::move(fields)};
   }
-  static Error unauthenticated(std::string detail) { return {ErrorCode::kUnauthenticated, std::move(detail), {}}; }
-  static Error forbidden(std::string detail) { return {ErrorCode::kForbidden, std::move(detail), {}}; }
-  static Error not_found(std::string detail) { return {ErrorCode::kNotFound, std::move(detail), {}}; }
-  static Error conflict(std::string detail) { return {ErrorCode::kConflict, std::move(detail), {}}; }
-  static Error unavailable(std::string detail) { return {ErrorCode::kUnavailable, std::move(detail), {}}; }
-  static Error deadline_exceeded(std::string detail) { return {ErrorCode::kDeadlineExceeded, std::move(detail), {}}; }
-  static Error internal(std::string detail) { return {ErrorCode::kInternal, std::move(detail), {}}; }
+  static Error unauthenticated(std::string detail) {
+    return {ErrorCode::kUnauthenticated, std::move(detail), {}};
+  }
+  static Error forbidden(std::string detail) {
+    return {ErrorCode::kForbidden, std::move(detail), {}};
+  }
+  static Error not_found(std::string detail) {
+    return {ErrorCode::kNotFound, std::move(detail), {}};
+  }
+  static Error conflict(std::string detail) {
+    return {ErrorCode::kConflict, std::move(detail), {}};
+  }
+  static Error unavailable(std::string detail) {
+    return {ErrorCode::kUnavailable, std::move(detail), {}};
+  }
+  static Error deadline_exceeded(std::string detail) {
+    return {ErrorCode::kDeadlineExceeded, std::move(detail), {}};
+  }
+  static Error internal(std::string detail) {
+    return {ErrorCode::kInternal, std::move(detail), {}};
+  }
 };
 
 // Result<T>: a value or an Error. Result<void> for operations without a value.

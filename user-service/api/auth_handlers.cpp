@@ -31,8 +31,9 @@ IssuedRefresh new_refresh_token() {
 v1::TokenPair token_pair(const Deps& deps, const models::User& user, std::string refresh_token) {
   const auto now = unix_now();
   const auto& settings = deps.token_settings;
-  const auth::Claims claims{user.id, user.roles, now, now + settings.access_ttl_seconds,
-                            auth::new_uuid(), settings.issuer};
+  const auth::Claims claims{
+      user.id,          user.roles,     now, now + settings.access_ttl_seconds,
+      auth::new_uuid(), settings.issuer};
   v1::TokenPair pair;
   pair.set_access_token(auth::sign(*deps.signing_key, claims));
   pair.set_refresh_token(std::move(refresh_token));
@@ -79,7 +80,8 @@ Task<v1::TokenPair> login(const Deps& deps, const v1::LoginRequest& request) {
   auto verifying = [stored_hash, password = request.password()] {
     return auth::verify_password(stored_hash, password);
   };
-  const bool matches = co_await common::runtime::run_blocking(*deps.hashing_pool, std::move(verifying));
+  const bool matches =
+      co_await common::runtime::run_blocking(*deps.hashing_pool, std::move(verifying));
   if (!*found || !matches) co_return Error::unauthenticated(kLoginFailed);
   auto refresh_token = new_refresh_token();
   const auto family = auth::new_uuid();
@@ -93,8 +95,9 @@ Task<v1::TokenPair> login(const Deps& deps, const v1::LoginRequest& request) {
 Task<v1::TokenPair> refresh(const Deps& deps, const v1::RefreshRequest& request) {
   if (auto valid = require_refresh_token(request.refresh_token()); !valid) co_return valid.error();
   auto successor = new_refresh_token();
-  auto rotation = co_await deps.tokens->rotate(auth::sha256_hex(request.refresh_token()), successor.hash,
-                                               deps.token_settings.refresh_ttl_seconds);
+  auto rotation =
+      co_await deps.tokens->rotate(auth::sha256_hex(request.refresh_token()), successor.hash,
+                                   deps.token_settings.refresh_ttl_seconds);
   if (!rotation) co_return rotation.error();
   if (rotation->outcome != repository::Rotation::Outcome::kRotated) {
     co_return Error::unauthenticated("the refresh token is invalid, expired or already used");

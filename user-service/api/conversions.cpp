@@ -23,8 +23,8 @@ v1::User to_proto(const models::User& user) {
 }
 
 models::Address from_proto(const v1::Address& address) {
-  return {address.name(),        address.line1(),       address.line2(),
-          address.city(),        address.postal_code(), address.country()};
+  return {address.name(), address.line1(),       address.line2(),
+          address.city(), address.postal_code(), address.country()};
 }
 
 }  // namespace shop::user::api

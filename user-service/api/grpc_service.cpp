@@ -11,25 +11,27 @@ using common::grpc_glue::CallContext;
 using common::grpc_glue::serve_unary;
 using Reactor = grpc::ServerUnaryReactor;
 
-Reactor* UserGrpcService::Register(grpc::CallbackServerContext* context, const v1::RegisterRequest* request,
-                                   v1::User* response) {
-  return serve_unary("Register", context, response, executor_,
-                     [deps = deps_, request](CallContext) { return register_user(*deps, *request); });
+Reactor* UserGrpcService::Register(grpc::CallbackServerContext* context,
+                                   const v1::RegisterRequest* request, v1::User* response) {
+  return serve_unary(
+      "Register", context, response, executor_,
+      [deps = deps_, request](CallContext) { return register_user(*deps, *request); });
 }
 
-Reactor* UserGrpcService::Login(grpc::CallbackServerContext* context, const v1::LoginRequest* request,
-                                v1::TokenPair* response) {
+Reactor* UserGrpcService::Login(grpc::CallbackServerContext* context,
+                                const v1::LoginRequest* request, v1::TokenPair* response) {
   return serve_unary("Login", context, response, executor_,
                      [deps = deps_, request](CallContext) { return login(*deps, *request); });
 }
 
-Reactor* UserGrpcService::Refresh(grpc::CallbackServerContext* context, const v1::RefreshRequest* request,
-                                  v1::TokenPair* response) {
+Reactor* UserGrpcService::Refresh(grpc::CallbackServerContext* context,
+                                  const v1::RefreshRequest* request, v1::TokenPair* response) {
   return serve_unary("Refresh", context, response, executor_,
                      [deps = deps_, request](CallContext) { return refresh(*deps, *request); });
 }
 
-Reactor* UserGrpcService::Logout(grpc::CallbackServerContext* context, const v1::LogoutRequest* request,
+Reactor* UserGrpcService::Logout(grpc::CallbackServerContext* context,
+                                 const v1::LogoutRequest* request,
                                  google::protobuf::Empty* response) {
   return serve_unary("Logout", context, response, executor_,
                      [deps = deps_, request](CallContext) { return logout(*deps, *request); });
@@ -41,11 +43,11 @@ Reactor* UserGrpcService::GetMe(grpc::CallbackServerContext* context, const v1::
                      [deps = deps_](CallContext call) { return get_me(*deps, call); });
 }
 
-Reactor* UserGrpcService::UpdateMe(grpc::CallbackServerContext* context, const v1::UpdateMeRequest* request,
-                                   v1::User* response) {
-  return serve_unary("UpdateMe", context, response, executor_, [deps = deps_, request](CallContext call) {
-    return update_me(*deps, *request, call);
-  });
+Reactor* UserGrpcService::UpdateMe(grpc::CallbackServerContext* context,
+                                   const v1::UpdateMeRequest* request, v1::User* response) {
+  return serve_unary(
+      "UpdateMe", context, response, executor_,
+      [deps = deps_, request](CallContext call) { return update_me(*deps, *request, call); });
 }
 
 Reactor* UserGrpcService::GetJwks(grpc::CallbackServerContext* context, const v1::GetJwksRequest*,
@@ -54,17 +56,19 @@ Reactor* UserGrpcService::GetJwks(grpc::CallbackServerContext* context, const v1
                      [deps = deps_](CallContext) { return get_jwks(*deps); });
 }
 
-Reactor* UserGrpcService::GetUser(grpc::CallbackServerContext* context, const v1::GetUserRequest* request,
-                                  v1::User* response) {
-  return serve_unary("GetUser", context, response, executor_, [deps = deps_, request](CallContext call) {
-    return get_user(*deps, *request, call);
-  });
+Reactor* UserGrpcService::GetUser(grpc::CallbackServerContext* context,
+                                  const v1::GetUserRequest* request, v1::User* response) {
+  return serve_unary(
+      "GetUser", context, response, executor_,
+      [deps = deps_, request](CallContext call) { return get_user(*deps, *request, call); });
 }
 
 Reactor* UserGrpcService::VerifyToken(grpc::CallbackServerContext* context,
-                                      const v1::VerifyTokenRequest* request, v1::TokenClaims* response) {
-  return serve_unary("VerifyToken", context, response, executor_,
-                     [deps = deps_, request](CallContext) { return verify_token(*deps, *request); });
+                                      const v1::VerifyTokenRequest* request,
+                                      v1::TokenClaims* response) {
+  return serve_unary(
+      "VerifyToken", context, response, executor_,
+      [deps = deps_, request](CallContext) { return verify_token(*deps, *request); });
 }
 
 }  // namespace shop::user::api

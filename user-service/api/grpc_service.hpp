@@ -14,22 +14,27 @@ class UserGrpcService final : public v1::UserService::CallbackService {
       : executor_(std::move(executor)), deps_(std::move(deps)) {}
 
   // v1::UserService::CallbackService
-  grpc::ServerUnaryReactor* Register(grpc::CallbackServerContext* context, const v1::RegisterRequest* request,
+  grpc::ServerUnaryReactor* Register(grpc::CallbackServerContext* context,
+                                     const v1::RegisterRequest* request,
                                      v1::User* response) override;
-  grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* context, const v1::LoginRequest* request,
+  grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* context,
+                                  const v1::LoginRequest* request,
                                   v1::TokenPair* response) override;
-  grpc::ServerUnaryReactor* Refresh(grpc::CallbackServerContext* context, const v1::RefreshRequest* request,
+  grpc::ServerUnaryReactor* Refresh(grpc::CallbackServerContext* context,
+                                    const v1::RefreshRequest* request,
                                     v1::TokenPair* response) override;
-  grpc::ServerUnaryReactor* Logout(grpc::CallbackServerContext* context, const v1::LogoutRequest* request,
+  grpc::ServerUnaryReactor* Logout(grpc::CallbackServerContext* context,
+                                   const v1::LogoutRequest* request,
                                    google::protobuf::Empty* response) override;
-  grpc::ServerUnaryReactor* GetMe(grpc::CallbackServerContext* context, const v1::GetMeRequest* request,
-                                  v1::User* response) override;
-  grpc::ServerUnaryReactor* UpdateMe(grpc::CallbackServerContext* context, const v1::UpdateMeRequest* request,
+  grpc::ServerUnaryReactor* GetMe(grpc::CallbackServerContext* context,
+                                  const v1::GetMeRequest* request, v1::User* response) override;
+  grpc::ServerUnaryReactor* UpdateMe(grpc::CallbackServerContext* context,
+                                     const v1::UpdateMeRequest* request,
                                      v1::User* response) override;
-  grpc::ServerUnaryReactor* GetJwks(grpc::CallbackServerContext* context, const v1::GetJwksRequest* request,
-                                    v1::Jwks* response) override;
-  grpc::ServerUnaryReactor* GetUser(grpc::CallbackServerContext* context, const v1::GetUserRequest* request,
-                                    v1::User* response) override;
+  grpc::ServerUnaryReactor* GetJwks(grpc::CallbackServerContext* context,
+                                    const v1::GetJwksRequest* request, v1::Jwks* response) override;
+  grpc::ServerUnaryReactor* GetUser(grpc::CallbackServerContext* context,
+                                    const v1::GetUserRequest* request, v1::User* response) override;
   grpc::ServerUnaryReactor* VerifyToken(grpc::CallbackServerContext* context,
                                         const v1::VerifyTokenRequest* request,
                                         v1::TokenClaims* response) override;

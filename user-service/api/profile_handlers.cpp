@@ -22,7 +22,8 @@ Task<v1::User> update_me(const Deps& deps, const v1::UpdateMeRequest& request,
   if (!claims) co_return claims.error();
   models::ProfileChange change;
   if (request.has_name()) change.name = request.name();
-  if (request.has_shipping_address()) change.shipping_address = from_proto(request.shipping_address());
+  if (request.has_shipping_address())
+    change.shipping_address = from_proto(request.shipping_address());
   if (auto errors = models::validate_profile_change(change); !errors.empty()) {
     co_return Error::validation(std::move(errors));
   }

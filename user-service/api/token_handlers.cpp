@@ -2,7 +2,6 @@
 
 #include <boost/json/parse.hpp>
 
-
 namespace shop::user::api {
 
 common::Result<common::auth::Claims> authenticate(const Deps& deps, std::string_view token) {

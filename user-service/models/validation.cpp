@@ -8,7 +8,8 @@ namespace {
 
 bool valid_domain(std::string_view domain) {
   if (domain.empty() || domain.find('.') == std::string_view::npos) return false;
-  if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos) {
+  if (domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos) {
     return false;
   }
   return std::all_of(domain.begin(), domain.end(), [](unsigned char c) {
@@ -52,7 +53,8 @@ void validate_address(std::vector<common::FieldError>& errors, Address& address)
   const auto& country = address.country;
   const bool alpha2 = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) &&
                       std::isupper(static_cast<unsigned char>(country[1]));
-  if (!alpha2) errors.push_back({prefix + "country", "must be an ISO 3166-1 alpha-2 code such as DE"});
+  if (!alpha2)
+    errors.push_back({prefix + "country", "must be an ISO 3166-1 alpha-2 code such as DE"});
 }
 
 }  // namespace
@@ -68,7 +70,8 @@ bool is_uuid(std::string_view text) {
   if (text.size() != 36) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
+    if (dash_position ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i])))
+      return false;
   }
   return true;
 }
@@ -83,7 +86,8 @@ std::string normalize_email(std::string_view email) {
 std::vector<common::FieldError> validate_registration(Registration& registration) {
   std::vector<common::FieldError> errors;
   registration.email = normalize_email(registration.email);
-  if (!valid_email(registration.email)) errors.push_back({"email", "must be a valid email address"});
+  if (!valid_email(registration.email))
+    errors.push_back({"email", "must be a valid email address"});
   const auto length = registration.password.size();
   if (length < kMinPasswordLength || length > kMaxPasswordLength) {
     errors.push_back({"password", "must be between 8 and 128 characters"});

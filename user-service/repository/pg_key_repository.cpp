@@ -8,7 +8,8 @@ namespace db = common::db;
 
 // The partial unique index on active keys makes concurrent first starts agree on one key.
 constexpr std::string_view kInsertIfNoneActive =
-    "INSERT INTO signing_keys (kid, secret_key, active) VALUES ($1, $2, true) ON CONFLICT DO NOTHING";
+    "INSERT INTO signing_keys (kid, secret_key, active) VALUES ($1, $2, true) ON CONFLICT DO "
+    "NOTHING";
 constexpr std::string_view kSelectKeys =
     "SELECT kid, secret_key, active FROM signing_keys ORDER BY created_at";
 

@@ -17,7 +17,8 @@ class PgUserRepository final : public UserRepository {
   Task<void> create_if_absent(const models::NewUser& user) override;
   Task<std::optional<Credentials>> find_credentials(const std::string& email) override;
   Task<models::User> find_by_id(const std::string& id) override;
-  Task<models::User> update_profile(const std::string& id, const models::ProfileChange& change) override;
+  Task<models::User> update_profile(const std::string& id,
+                                    const models::ProfileChange& change) override;
 
  private:
   std::shared_ptr<common::db::Pool> pool_;

@@ -19,7 +19,8 @@ constexpr std::string_view kInsertSuccessor =
 constexpr std::string_view kFindUsed =
     "SELECT family_id::text FROM refresh_tokens WHERE token_hash = $1 AND used_at IS NOT NULL";
 constexpr std::string_view kRevokeFamily =
-    "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1::uuid AND revoked_at IS NULL";
+    "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1::uuid AND revoked_at IS "
+    "NULL";
 constexpr std::string_view kRevokeFamilyOf =
     "UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = "
     "(SELECT family_id FROM refresh_tokens WHERE token_hash = $1)";
@@ -40,26 +41,25 @@ Task<void> PgTokenRepository::store(const RefreshToken& token) {
 Task<Rotation> PgTokenRepository::rotate(const std::string& presented_hash,
                                          const std::string& successor_hash,
                                          std::int64_t successor_ttl_seconds) {
-  co_return co_await pool_->transaction(
-      [&](db::Connection& connection) -> Task<Rotation> {
-        auto used = co_await connection.query(kMarkUsed, db::make_params(presented_hash));
-        if (!used) co_return used.error();
-        if (!used->empty()) {
-          const auto row = (*used)[0];
-          Rotation rotation{Rotation::Outcome::kRotated, std::string(row.text(0))};
-          auto stored = co_await connection.query(
-              kInsertSuccessor,
-              db::make_params(successor_hash, row.text(0), row.text(1), successor_ttl_seconds));
-          if (!stored) co_return stored.error();
-          co_return rotation;
-        }
-        auto reused = co_await connection.query(kFindUsed, db::make_params(presented_hash));
-        if (!reused) co_return reused.error();
-        if (reused->empty()) co_return Rotation{};
-        auto revoked = co_await connection.query(kRevokeFamily, db::make_params((*reused)[0].text(0)));
-        if (!revoked) co_return revoked.error();
-        co_return Rotation{Rotation::Outcome::kReused, {}};
-      });
+  co_return co_await pool_->transaction([&](db::Connection& connection) -> Task<Rotation> {
+    auto used = co_await connection.query(kMarkUsed, db::make_params(presented_hash));
+    if (!used) co_return used.error();
+    if (!used->empty()) {
+      const auto row = (*used)[0];
+      Rotation rotation{Rotation::Outcome::kRotated, std::string(row.text(0))};
+      auto stored = co_await connection.query(
+          kInsertSuccessor,
+          db::make_params(successor_hash, row.text(0), row.text(1), successor_ttl_seconds));
+      if (!stored) co_return stored.error();
+      co_return rotation;
+    }
+    auto reused = co_await connection.query(kFindUsed, db::make_params(presented_hash));
+    if (!reused) co_return reused.error();
+    if (reused->empty()) co_return Rotation{};
+    auto revoked = co_await connection.query(kRevokeFamily, db::make_params((*reused)[0].text(0)));
+    if (!revoked) co_return revoked.error();
+    co_return Rotation{Rotation::Outcome::kReused, {}};
+  });
 }
 
 Task<void> PgTokenRepository::revoke_family_of(const std::string& token_hash) {

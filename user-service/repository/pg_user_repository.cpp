@@ -14,19 +14,22 @@ constexpr std::string_view kUserColumns =
     "id::text, email, name, array_to_string(roles, ','), shipping_address::text, "
     "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 
-const std::string kInsertUser = "INSERT INTO users (email, name, password_hash, roles) "
-                                "VALUES ($1, $2, $3, string_to_array($4, ',')) RETURNING " +
-                                std::string(kUserColumns);
+const std::string kInsertUser =
+    "INSERT INTO users (email, name, password_hash, roles) "
+    "VALUES ($1, $2, $3, string_to_array($4, ',')) RETURNING " +
+    std::string(kUserColumns);
 const std::string kInsertUserIfAbsent =
     "INSERT INTO users (email, name, password_hash, roles) "
     "VALUES ($1, $2, $3, string_to_array($4, ',')) ON CONFLICT (email) DO NOTHING";
 const std::string kSelectCredentials =
     "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE email = $1";
-const std::string kSelectById = "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = $1::uuid";
+const std::string kSelectById =
+    "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = $1::uuid";
 const std::string kUpdateProfile =
     "UPDATE users SET name = COALESCE($2, name), "
     "shipping_address = COALESCE($3::jsonb, shipping_address), updated_at = now() "
-    "WHERE id = $1::uuid RETURNING " + std::string(kUserColumns);
+    "WHERE id = $1::uuid RETURNING " +
+    std::string(kUserColumns);
 
 std::string join(const std::vector<std::string>& parts) {
   std::string joined;
@@ -64,13 +67,16 @@ std::optional<models::Address> parse_address(const std::optional<std::string>& j
     const auto* found = object.if_contains(key);
     return found && found->is_string() ? std::string(found->as_string()) : std::string();
   };
-  return models::Address{field("name"), field("line1"), field("line2"),
+  return models::Address{field("name"), field("line1"),       field("line2"),
                          field("city"), field("postal_code"), field("country")};
 }
 
 models::User read_user(const db::Row& row) {
-  return models::User{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)),
-                      split(row.text(3)), parse_address(row.optional_text(4)),
+  return models::User{std::string(row.text(0)),
+                      std::string(row.text(1)),
+                      std::string(row.text(2)),
+                      split(row.text(3)),
+                      parse_address(row.optional_text(4)),
                       std::string(row.text(5))};
 }
 

@@ -31,7 +31,8 @@ class UserRepository {
   virtual Task<std::optional<Credentials>> find_credentials(const std::string& email) = 0;
   // kNotFound when there is no such user.
   virtual Task<models::User> find_by_id(const std::string& id) = 0;
-  virtual Task<models::User> update_profile(const std::string& id, const models::ProfileChange& change) = 0;
+  virtual Task<models::User> update_profile(const std::string& id,
+                                            const models::ProfileChange& change) = 0;
 };
 
 struct RefreshToken {
@@ -52,7 +53,8 @@ class TokenRepository {
   virtual Task<void> store(const RefreshToken& token) = 0;
   // Marks `presented_hash` used and stores its successor in the same family, atomically.
   // A token that was already used revokes its whole family (kReused).
-  virtual Task<Rotation> rotate(const std::string& presented_hash, const std::string& successor_hash,
+  virtual Task<Rotation> rotate(const std::string& presented_hash,
+                                const std::string& successor_hash,
                                 std::int64_t successor_ttl_seconds) = 0;
   virtual Task<void> revoke_family_of(const std::string& token_hash) = 0;
 };

@@ -16,7 +16,8 @@ constexpr std::string_view kBearerPrefix = "Bearer ";
 std::string metadata_value(const grpc::CallbackServerContext& context, const char* key) {
   const auto& metadata = context.client_metadata();
   const auto found = metadata.find(key);
-  return found == metadata.end() ? std::string() : std::string(found->second.data(), found->second.size());
+  return found == metadata.end() ? std::string()
+                                 : std::string(found->second.data(), found->second.size());
 }
 
 }  // namespace
@@ -26,7 +27,8 @@ CallContext CallContext::from_server(const grpc::CallbackServerContext& context)
   call.request_id = metadata_value(context, kRequestIdKey);
   call.traceparent = metadata_value(context, kTraceparentKey);
   const auto authorization = metadata_value(context, kAuthorizationKey);
-  if (authorization.starts_with(kBearerPrefix)) call.bearer_token = authorization.substr(kBearerPrefix.size());
+  if (authorization.starts_with(kBearerPrefix))
+    call.bearer_token = authorization.substr(kBearerPrefix.size());
   call.deadline = context.deadline();
   return call;
 }
@@ -34,7 +36,8 @@ CallContext CallContext::from_server(const grpc::CallbackServerContext& context)
 void CallContext::apply_to(grpc::ClientContext& context, std::chrono::milliseconds timeout) const {
   if (!request_id.empty()) context.AddMetadata(kRequestIdKey, request_id);
   if (!traceparent.empty()) context.AddMetadata(kTraceparentKey, traceparent);
-  if (!bearer_token.empty()) context.AddMetadata(kAuthorizationKey, std::string(kBearerPrefix) + bearer_token);
+  if (!bearer_token.empty())
+    context.AddMetadata(kAuthorizationKey, std::string(kBearerPrefix) + bearer_token);
   const auto hop_deadline = std::chrono::system_clock::now() + timeout;
   context.set_deadline(std::min(deadline, hop_deadline));
 }

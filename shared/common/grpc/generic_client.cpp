@@ -1,14 +1,14 @@
 #include "common/grpc/generic_client.hpp"
 
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/support/byte_buffer.h>
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <grpcpp/channel.h>
-#include <grpcpp/client_context.h>
-#include <grpcpp/generic/generic_stub.h>
-#include <grpcpp/support/byte_buffer.h>
 
 #include "common/observability/metrics.hpp"
 
@@ -30,7 +30,8 @@ std::string flatten(const grpc::ByteBuffer& buffer) {
   std::string out;
   if (!buffer.Dump(&slices).ok()) return out;
   out.reserve(buffer.Length());
-  for (const auto& slice : slices) out.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  for (const auto& slice : slices)
+    out.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
   return out;
 }
 
@@ -39,19 +40,20 @@ auto async_unary(grpc::GenericStub& stub, std::shared_ptr<PendingCall> call, Tok
   return boost::asio::async_initiate<Token, void(GrpcReply)>(
       [&stub, call](auto handler) {
         auto shared_handler = std::make_shared<decltype(handler)>(std::move(handler));
-        stub.UnaryCall(&call->context, call->method, grpc::StubOptions(), &call->request,
-                       &call->response, [call, shared_handler](grpc::Status status) {
-                         GrpcReply reply{status, status.ok() ? flatten(call->response) : ""};
-                         const auto seconds = std::chrono::duration<double>(
-                                                  std::chrono::steady_clock::now() - call->started)
-                                                  .count();
-                         obs::Metrics::instance().observe_grpc_client(
-                             call->method, status.error_code(), seconds);
-                         auto executor = boost::asio::get_associated_executor(*shared_handler);
-                         boost::asio::post(executor, [shared_handler, reply = std::move(reply)]() mutable {
-                           (*shared_handler)(std::move(reply));
-                         });
-                       });
+        stub.UnaryCall(
+            &call->context, call->method, grpc::StubOptions(), &call->request, &call->response,
+            [call, shared_handler](grpc::Status status) {
+              GrpcReply reply{status, status.ok() ? flatten(call->response) : ""};
+              const auto seconds =
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - call->started)
+                      .count();
+              obs::Metrics::instance().observe_grpc_client(call->method, status.error_code(),
+                                                           seconds);
+              auto executor = boost::asio::get_associated_executor(*shared_handler);
+              boost::asio::post(executor, [shared_handler, reply = std::move(reply)]() mutable {
+                (*shared_handler)(std::move(reply));
+              });
+            });
       },
       token);
 }

@@ -2,8 +2,8 @@
 // Unary gRPC calls by method name with serialized messages, awaited from a coroutine.
 // The gateway uses it to forward transcoded requests; typed callers wrap it.
 
-#include <boost/asio/awaitable.hpp>
 #include <grpcpp/support/status.h>
+#include <boost/asio/awaitable.hpp>
 
 #include <chrono>
 #include <memory>

@@ -8,7 +8,8 @@
 
 namespace shop::common::grpc_glue {
 
-StartedServer start_server(const std::string& address, int port, const std::vector<grpc::Service*>& services) {
+StartedServer start_server(const std::string& address, int port,
+                           const std::vector<grpc::Service*>& services) {
   StartedServer started;
   grpc::ServerBuilder builder;
   // Internal traffic on loopback or a private network; TLS terminates elsewhere.

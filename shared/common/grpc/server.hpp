@@ -18,6 +18,7 @@ struct StartedServer {
 };
 
 // Throws std::runtime_error when the port cannot be bound.
-StartedServer start_server(const std::string& address, int port, const std::vector<grpc::Service*>& services);
+StartedServer start_server(const std::string& address, int port,
+                           const std::vector<grpc::Service*>& services);
 
 }  // namespace shop::common::grpc_glue

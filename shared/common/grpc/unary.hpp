@@ -2,11 +2,11 @@
 // Serves a callback-API unary RPC with a coroutine on an Asio executor: no thread
 // per call. The coroutine's Result becomes the response or the error status.
 
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/server_callback.h>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <grpcpp/support/server_callback.h>
-#include <grpcpp/server_context.h>
 
 #include <chrono>
 #include <exception>

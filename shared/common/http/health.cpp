@@ -29,14 +29,15 @@ void add_operational_routes(Router& router, std::shared_ptr<const HealthChecks> 
                             std::function<bool()> draining) {
   router.add(Verb::get, "/health",
              [checks](const Request&, RequestContext&) { return checks->report(); });
-  router.add(Verb::get, "/ready",
-             [checks, draining](const Request&, RequestContext&) -> boost::asio::awaitable<Response> {
-               if (draining()) {
-                 co_return json_response(Status::service_unavailable,
-                                         boost::json::object{{"status", "draining"}});
-               }
-               co_return co_await checks->report();
-             });
+  router.add(
+      Verb::get, "/ready",
+      [checks, draining](const Request&, RequestContext&) -> boost::asio::awaitable<Response> {
+        if (draining()) {
+          co_return json_response(Status::service_unavailable,
+                                  boost::json::object{{"status", "draining"}});
+        }
+        co_return co_await checks->report();
+      });
   router.add(Verb::get, "/metrics",
              [](const Request&, RequestContext&) -> boost::asio::awaitable<Response> {
                Response response{Status::ok, 11};

@@ -44,13 +44,11 @@ std::string allow_header(const std::vector<Verb>& methods) {
   return header;
 }
 
-std::string_view path_of(std::string_view target) {
-  return target.substr(0, target.find('?'));
-}
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
 Error routing_error(Router::Match::Kind kind, const Request& request) {
-  const std::string what = std::string(request.method_string()) + " " +
-                           std::string(path_of(request.target()));
+  const std::string what =
+      std::string(request.method_string()) + " " + std::string(path_of(request.target()));
   if (kind == Router::Match::Kind::kMethodNotAllowed) {
     return {ErrorCode::kMethodNotAllowed, "method not allowed: " + what, {}};
   }

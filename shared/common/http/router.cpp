@@ -30,7 +30,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
   while (start <= path.size()) {
     const auto end = path.find('/', start);
     const auto stop = end == std::string_view::npos ? path.size() : end;
-    if (stop > start || end != std::string_view::npos) segments.push_back(path.substr(start, stop - start));
+    if (stop > start || end != std::string_view::npos)
+      segments.push_back(path.substr(start, stop - start));
     if (end == std::string_view::npos) break;
     start = end + 1;
   }

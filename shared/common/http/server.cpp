@@ -40,7 +40,10 @@ struct Session {
 
 struct Server::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& io, ServerConfig config, Router router)
-      : io(io), config(std::move(config)), pipeline(std::move(router)), acceptor(asio::make_strand(io)) {}
+      : io(io),
+        config(std::move(config)),
+        pipeline(std::move(router)),
+        acceptor(asio::make_strand(io)) {}
 
   asio::io_context& io;
   const ServerConfig config;
@@ -100,7 +103,8 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
       keep_alive = request.keep_alive() && !draining;
       response.keep_alive(keep_alive);
       session->stream.expires_after(config.read_timeout);
-      auto [write_ec, written] = co_await beast_http::async_write(session->stream, response, kAsTuple);
+      auto [write_ec, written] =
+          co_await beast_http::async_write(session->stream, response, kAsTuple);
       if (write_ec) break;
     }
     beast::error_code ignored;

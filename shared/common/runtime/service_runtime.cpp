@@ -18,7 +18,8 @@ namespace asio = boost::asio;
 
 ServiceRuntime::ServiceRuntime(std::string service_name, int threads)
     : service_name_(std::move(service_name)),
-      threads_(threads > 0 ? threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()))),
+      threads_(threads > 0 ? threads
+                           : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()))),
       io_(threads_),
       signals_(io_, SIGTERM, SIGINT) {}
 
@@ -41,16 +42,17 @@ asio::awaitable<void> ServiceRuntime::lifecycle(Start start, Stop stop) {
 
 int ServiceRuntime::run(Start start, Stop stop) {
   std::signal(SIGPIPE, SIG_IGN);
-  asio::co_spawn(io_, lifecycle(std::move(start), std::move(stop)), [this](std::exception_ptr failure) {
-    if (!failure) return;
-    try {
-      std::rethrow_exception(failure);
-    } catch (const std::exception& e) {
-      obs::error("start failed", {{"error", e.what()}});
-    }
-    exit_code_ = 1;
-    io_.stop();
-  });
+  asio::co_spawn(io_, lifecycle(std::move(start), std::move(stop)),
+                 [this](std::exception_ptr failure) {
+                   if (!failure) return;
+                   try {
+                     std::rethrow_exception(failure);
+                   } catch (const std::exception& e) {
+                     obs::error("start failed", {{"error", e.what()}});
+                   }
+                   exit_code_ = 1;
+                   io_.stop();
+                 });
   std::vector<std::jthread> workers;
   for (int i = 1; i < threads_; ++i) workers.emplace_back([this] { io_.run(); });
   io_.run();

@@ -9,9 +9,11 @@
 namespace shop::gateway::routing {
 namespace {
 
-const Route& find(const std::vector<Route>& routes, std::string_view path, common::http::Verb verb) {
-  const auto found = std::find_if(routes.begin(), routes.end(),
-                                  [&](const Route& route) { return route.path == path && route.verb == verb; });
+const Route& find(const std::vector<Route>& routes, std::string_view path,
+                  common::http::Verb verb) {
+  const auto found = std::find_if(routes.begin(), routes.end(), [&](const Route& route) {
+    return route.path == path && route.verb == verb;
+  });
   if (found == routes.end()) throw std::runtime_error("missing route " + std::string(path));
   return *found;
 }
@@ -26,7 +28,8 @@ TEST(RouteTableTest, EveryAnnotatedUserMethodBecomesARoute) {
 
   const auto& me = find(routes, "/api/v1/users/me", common::http::Verb::get);
   EXPECT_EQ(me.rule.access(), api::ACCESS_AUTHENTICATED);
-  EXPECT_EQ(find(routes, "/api/v1/auth/logout", common::http::Verb::post).rule.success_status(), 204);
+  EXPECT_EQ(find(routes, "/api/v1/auth/logout", common::http::Verb::post).rule.success_status(),
+            204);
   EXPECT_NO_THROW(find(routes, "/.well-known/jwks.json", common::http::Verb::get));
 }
 

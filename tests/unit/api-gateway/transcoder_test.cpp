@@ -16,8 +16,9 @@ Route route_for(std::string_view grpc_method) {
 }
 
 TEST(TranscoderTest, JsonBodyBecomesTheRequestMessage) {
-  const auto encoded = encode_request(route_for("/Register"),
-                                      R"({"email":"a@b.co","password":"secret123","name":"Ann"})", {}, "/x");
+  const auto encoded =
+      encode_request(route_for("/Register"),
+                     R"({"email":"a@b.co","password":"secret123","name":"Ann"})", {}, "/x");
   ASSERT_TRUE(encoded);
   user::v1::RegisterRequest request;
   ASSERT_TRUE(request.ParseFromString(*encoded));
@@ -27,8 +28,8 @@ TEST(TranscoderTest, JsonBodyBecomesTheRequestMessage) {
 
 TEST(TranscoderTest, MalformedOrUnexpectedBodiesAreBadRequests) {
   const auto route = route_for("/Register");
-  for (std::string_view body : {R"({"email":)", "[1,2]", R"({"email": 5})", R"({"unknown_field": "x"})", "null",
-                                R"({"email":"a@b.co",})"}) {
+  for (std::string_view body : {R"({"email":)", "[1,2]", R"({"email": 5})",
+                                R"({"unknown_field": "x"})", "null", R"({"email":"a@b.co",})"}) {
     const auto encoded = encode_request(route, body, {}, "/x");
     ASSERT_FALSE(encoded) << body;
     EXPECT_EQ(encoded.error().code, common::ErrorCode::kBadRequest) << body;

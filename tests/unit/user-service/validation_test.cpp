@@ -25,10 +25,12 @@ TEST(RegistrationValidationTest, ListsEveryInvalidField) {
 }
 
 TEST(RegistrationValidationTest, RejectsMalformedEmails) {
-  for (const char* email : {"@example.com", "ann@", "ann@example", "ann@@example.com", "ann@exa mple.com",
-                            "ann@.example.com", "ann@example..com", "an<n@example.com"}) {
+  for (const char* email :
+       {"@example.com", "ann@", "ann@example", "ann@@example.com", "ann@exa mple.com",
+        "ann@.example.com", "ann@example..com", "an<n@example.com"}) {
     Registration registration{email, "long enough", "Ann"};
-    EXPECT_EQ(fields(validate_registration(registration)), std::vector<std::string>{"email"}) << email;
+    EXPECT_EQ(fields(validate_registration(registration)), std::vector<std::string>{"email"})
+        << email;
   }
 }
 
@@ -52,7 +54,8 @@ TEST(ProfileValidationTest, AddressNeedsRequiredPartsAndAnAlpha2Country) {
   EXPECT_EQ(fields(validate_profile_change(change)),
             (std::vector<std::string>{"shipping_address.line1", "shipping_address.country"}));
   change.shipping_address = Address{"Ann", "Main St 1", "", "Berlin", "10115", "de"};
-  EXPECT_EQ(fields(validate_profile_change(change)), std::vector<std::string>{"shipping_address.country"});
+  EXPECT_EQ(fields(validate_profile_change(change)),
+            std::vector<std::string>{"shipping_address.country"});
   change.shipping_address = Address{"Ann", "Main St 1", "", "Berlin", "10115", "DE"};
   EXPECT_TRUE(validate_profile_change(change).empty());
 }

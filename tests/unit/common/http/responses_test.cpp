@@ -1,13 +1,14 @@
 #include "common/http/responses.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 namespace shop::common::http {
 namespace {
 
 TEST(ResponsesTest, ProblemCarriesStatusTitleAndFieldErrors) {
-  const auto response = problem_response(Error::validation({{"email", "must be a valid email address"}}));
+  const auto response =
+      problem_response(Error::validation({{"email", "must be a valid email address"}}));
   EXPECT_EQ(response.result_int(), 422u);
   EXPECT_EQ(response[beast_http::field::content_type], "application/problem+json");
   const auto body = boost::json::parse(response.body()).as_object();

@@ -6,7 +6,9 @@ namespace shop::common::http {
 namespace {
 
 Handler noop() {
-  return [](const Request&, RequestContext&) -> boost::asio::awaitable<Response> { co_return Response{}; };
+  return [](const Request&, RequestContext&) -> boost::asio::awaitable<Response> {
+    co_return Response{};
+  };
 }
 
 TEST(RouterTest, MatchesLiteralAndPlaceholderSegments) {
@@ -31,7 +33,8 @@ TEST(RouterTest, DistinguishesUnknownPathFromWrongMethod) {
   EXPECT_EQ(wrong_method.kind, Router::Match::Kind::kMethodNotAllowed);
   EXPECT_EQ(wrong_method.allowed, std::vector<Verb>{Verb::post});
   EXPECT_EQ(router.match(Verb::post, "/api/v1/auth/logn").kind, Router::Match::Kind::kNotFound);
-  EXPECT_EQ(router.match(Verb::post, "/api/v1/auth/login/extra").kind, Router::Match::Kind::kNotFound);
+  EXPECT_EQ(router.match(Verb::post, "/api/v1/auth/login/extra").kind,
+            Router::Match::Kind::kNotFound);
 }
 
 TEST(RouterTest, PlaceholderNeverMatchesAnEmptySegment) {

@@ -1,5 +1,6 @@
 #include "common/http/server.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
@@ -12,7 +13,6 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
 
 #include <future>
 #include <thread>
@@ -146,11 +146,12 @@ TEST_F(ServerFixture, ShutdownLetsTheInFlightRequestFinishAndClosesIdleOnes) {
   std::promise<void> entered;
   auto release = std::make_shared<asio::steady_timer>(io_, asio::steady_timer::time_point::max());
   Router router;
-  router.add(Verb::get, "/slow", [&entered, release](const Request&, RequestContext&) -> asio::awaitable<Response> {
-    entered.set_value();
-    co_await release->async_wait(asio::as_tuple(asio::use_awaitable));
-    co_return json_response(Status::ok, boost::json::object{{"done", true}});
-  });
+  router.add(Verb::get, "/slow",
+             [&entered, release](const Request&, RequestContext&) -> asio::awaitable<Response> {
+               entered.set_value();
+               co_await release->async_wait(asio::as_tuple(asio::use_awaitable));
+               co_return json_response(Status::ok, boost::json::object{{"done", true}});
+             });
   router.add(Verb::get, "/ping", ok_handler());
   start(std::move(router));
 

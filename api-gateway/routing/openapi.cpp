@@ -1,0 +1,165 @@
+#include "routing/openapi.hpp"
+
+#include <google/protobuf/descriptor.h>
+#include <boost/json/serialize.hpp>
+
+#include <map>
+
+#include "common/http/router.hpp"
+
+namespace shop::gateway::routing {
+namespace {
+
+namespace pb = google::protobuf;
+namespace json = boost::json;
+
+constexpr std::string_view kSchemaPrefix = "#/components/schemas/";
+
+json::object scalar_schema(const pb::FieldDescriptor& field) {
+  switch (field.cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_INT32:
+    case pb::FieldDescriptor::CPPTYPE_UINT32:
+      return {{"type", "integer"}, {"format", "int32"}};
+    case pb::FieldDescriptor::CPPTYPE_INT64:
+    case pb::FieldDescriptor::CPPTYPE_UINT64:
+      // The protobuf JSON mapping writes 64-bit integers as strings.
+      return {{"type", "string"}, {"format", "int64"}};
+    case pb::FieldDescriptor::CPPTYPE_DOUBLE:
+    case pb::FieldDescriptor::CPPTYPE_FLOAT:
+      return {{"type", "number"}};
+    case pb::FieldDescriptor::CPPTYPE_BOOL:
+      return {{"type", "boolean"}};
+    case pb::FieldDescriptor::CPPTYPE_ENUM: {
+      json::array values;
+      for (int i = 0; i < field.enum_type()->value_count(); ++i)
+        values.push_back(json::string(field.enum_type()->value(i)->name()));
+      return {{"type", "string"}, {"enum", std::move(values)}};
+    }
+    default:
+      return {{"type", "string"}};
+  }
+}
+
+class SchemaCollector {
+ public:
+  json::object reference(const pb::Descriptor* message) {
+    add(message);
+    return {{"$ref", std::string(kSchemaPrefix) + message->full_name()}};
+  }
+
+  json::object schemas() const { return schemas_; }
+
+ private:
+  void add(const pb::Descriptor* message) {
+    if (schemas_.contains(message->full_name())) return;
+    schemas_[message->full_name()] = json::object{};  // placeholder breaks recursion
+    json::object properties;
+    for (int i = 0; i < message->field_count(); ++i) {
+      const auto* field = message->field(i);
+      json::object schema =
+          field->message_type() ? reference(field->message_type()) : scalar_schema(*field);
+      if (field->is_repeated())
+        schema = json::object{{"type", "array"}, {"items", std::move(schema)}};
+      properties[field->name()] = std::move(schema);
+    }
+    schemas_[message->full_name()] =
+        json::object{{"type", "object"}, {"properties", std::move(properties)}};
+  }
+
+  json::object schemas_;
+};
+
+json::array parameters(const Route& route) {
+  json::array list;
+  for (auto segment : common::http::split_path(route.path)) {
+    if (!segment.starts_with('{')) continue;
+    const std::string name(segment.substr(1, segment.size() - 2));
+    list.push_back(json::object{{"name", name},
+                                {"in", "path"},
+                                {"required", true},
+                                {"schema", scalar_schema(*route.input->FindFieldByName(name))}});
+  }
+  for (const auto& name : route.rule.query()) {
+    const auto* field = route.input->FindFieldByName(name);
+    if (field == nullptr) continue;
+    list.push_back(
+        json::object{{"name", name}, {"in", "query"}, {"schema", scalar_schema(*field)}});
+  }
+  return list;
+}
+
+json::object responses(const Route& route, SchemaCollector& schemas) {
+  const int status = route.rule.success_status() == 0 ? 200 : route.rule.success_status();
+  json::object success{{"description", "success"}};
+  if (status != 204) {
+    success["content"] = json::object{
+        {"application/json", json::object{{"schema", schemas.reference(route.output)}}}};
+  }
+  const json::object problem{
+      {"description", "problem"},
+      {"content",
+       json::object{{"application/problem+json",
+                     json::object{{"schema", json::object{{"$ref", std::string(kSchemaPrefix) +
+                                                                       "Problem"}}}}}}}};
+  json::object all{{std::to_string(status), std::move(success)}, {"default", problem}};
+  return all;
+}
+
+json::object operation(const Route& route, SchemaCollector& schemas) {
+  json::object op{{"operationId", route.grpc_method.substr(route.grpc_method.rfind('/') + 1)},
+                  {"tags", json::array{json::string(route.upstream)}},
+                  {"responses", responses(route, schemas)}};
+  if (auto list = parameters(route); !list.empty()) op["parameters"] = std::move(list);
+  if (route.rule.body()) {
+    op["requestBody"] = json::object{
+        {"required", true},
+        {"content", json::object{{"application/json",
+                                  json::object{{"schema", schemas.reference(route.input)}}}}}};
+  }
+  if (route.rule.access() != api::ACCESS_PUBLIC) {
+    op["security"] = json::array{json::object{{"bearerAuth", json::array{}}}};
+  }
+  if (route.rule.access() == api::ACCESS_ADMIN) op["description"] = "Requires the admin role.";
+  return op;
+}
+
+json::object problem_schema() {
+  const json::object text{{"type", "string"}};
+  const json::object field_error{{"type", "object"},
+                                 {"properties", json::object{{"field", text}, {"message", text}}}};
+  json::object properties{{"type", text},
+                          {"title", text},
+                          {"status", json::object{{"type", "integer"}}},
+                          {"detail", text},
+                          {"errors", json::object{{"type", "array"}, {"items", field_error}}}};
+  return {{"type", "object"}, {"properties", std::move(properties)}};
+}
+
+}  // namespace
+
+std::string openapi_document(const std::vector<Route>& routes) {
+  SchemaCollector schemas;
+  std::map<std::string, json::object> paths;
+  for (const auto& route : routes) {
+    std::string method(boost::beast::http::to_string(route.verb));
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    paths[route.path][method] = operation(route, schemas);
+  }
+  json::object path_object;
+  for (auto& [path, operations] : paths) path_object[path] = std::move(operations);
+  auto components = schemas.schemas();
+  components["Problem"] = problem_schema();
+  const json::object document{
+      {"openapi", "3.0.3"},
+      {"info", json::object{{"title", "Shop API"}, {"version", "1.0.0"}}},
+      {"paths", std::move(path_object)},
+      {"components",
+       json::object{{"schemas", std::move(components)},
+                    {"securitySchemes",
+                     json::object{{"bearerAuth", json::object{{"type", "http"},
+                                                              {"scheme", "bearer"},
+                                                              {"bearerFormat", "JWT"}}}}}}}};
+  return json::serialize(document);
+}
+
+}  // namespace shop::gateway::routing
