@@ -12,17 +12,40 @@ void HealthChecks::add(std::string name, Check check) {
 }
 
 boost::asio::awaitable<Response> HealthChecks::report() const {
+  {
+    std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (last_ && (refreshing_ || now - last_->taken < max_age_)) co_return render(*last_);
+    refreshing_ = true;
+  }
+  Snapshot snapshot;
+  for (const auto& entry : checks_) {
+    bool ok = false;
+    try {
+      ok = co_await entry.second();
+    } catch (const std::exception&) {
+      ok = false;  // a check that throws is a failing check, never a stuck refresh
+    }
+    snapshot.passing.push_back(ok);
+  }
+  snapshot.taken = std::chrono::steady_clock::now();
+  std::lock_guard lock(mutex_);
+  last_ = snapshot;
+  refreshing_ = false;
+  co_return render(snapshot);
+}
+
+Response HealthChecks::render(const Snapshot& snapshot) const {
   boost::json::object results;
   std::size_t passing = 0;
-  for (const auto& [name, check] : checks_) {
-    const bool ok = co_await check();
-    passing += ok ? 1 : 0;
-    results[name] = ok ? "ok" : "down";
+  for (std::size_t i = 0; i < checks_.size(); ++i) {
+    passing += snapshot.passing[i] ? 1 : 0;
+    results[checks_[i].first] = snapshot.passing[i] ? "ok" : "down";
   }
   const bool all = passing == checks_.size();
   const char* status = all ? "ok" : (passing == 0 ? "down" : "degraded");
-  co_return json_response(all ? Status::ok : Status::service_unavailable,
-                          boost::json::object{{"status", status}, {"checks", std::move(results)}});
+  return json_response(all ? Status::ok : Status::service_unavailable,
+                       boost::json::object{{"status", status}, {"checks", std::move(results)}});
 }
 
 void add_operational_routes(Router& router, std::shared_ptr<const HealthChecks> checks,

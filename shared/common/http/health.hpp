@@ -1,8 +1,11 @@
 #pragma once
 // /health, /ready and /metrics: the operational routes every process serves.
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,16 +13,31 @@
 
 namespace shop::common::http {
 
+// Runs named dependency checks. Results are reused for `max_age`, and only one caller
+// at a time refreshes them, so probes under load cost the dependencies nothing extra.
 class HealthChecks {
  public:
   using Check = std::function<boost::asio::awaitable<bool>()>;
+
+  explicit HealthChecks(std::chrono::milliseconds max_age = std::chrono::milliseconds(500))
+      : max_age_(max_age) {}
 
   void add(std::string name, Check check);
   // {"status": ok|degraded|down, "checks": {name: ok|down}}: 200 only when all pass.
   boost::asio::awaitable<Response> report() const;
 
  private:
+  struct Snapshot {
+    std::vector<bool> passing;
+    std::chrono::steady_clock::time_point taken;
+  };
+  Response render(const Snapshot& snapshot) const;
+
+  std::chrono::milliseconds max_age_;
   std::vector<std::pair<std::string, Check>> checks_;
+  mutable std::mutex mutex_;
+  mutable std::optional<Snapshot> last_;
+  mutable bool refreshing_ = false;
 };
 
 // `draining` turns /ready red while the process shuts down, so balancers stop sending.

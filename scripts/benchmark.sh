@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Throughput of the gateway beside nginx on the same machine, in the same run
+# (docs/benchmarks.md). Needs the stack up (./scripts/up.sh). For each target, wrk
+# runs with BENCH_CONNECTIONS connections (256) for BENCH_DURATION (30s):
+#   nginx     a static file with the same body as the gateway's /health
+#   health    gateway GET /health
+#   users/me  gateway GET /api/v1/users/me with a bearer token (gateway → gRPC → PostgreSQL)
+# and prints a Markdown table of requests/s, p50, p99 and the ratio to nginx.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib/common.sh"
+source "$ROOT/scripts/lib/process.sh"
+source "$ROOT/scripts/lib/services.sh"
+
+DURATION="${BENCH_DURATION:-30s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-256}"
+NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
+BENCH_DIR="$SHOP_VAR/bench"
+
+shop_service_env_defaults
+gateway="http://$(service_host):$GATEWAY_PORT"
+url_ok "$gateway/health" || die "the stack is not up: run ./scripts/up.sh first"
+command -v wrk >/dev/null || die "wrk is missing: run ./scripts/setup.sh"
+
+start_nginx() {
+  mkdir -p "$BENCH_DIR/www"
+  chmod 755 "$BENCH_DIR" "$BENCH_DIR/www"
+  curl -fsS "$gateway/health" >"$BENCH_DIR/www/health.json"
+  cat >"$BENCH_DIR/nginx.conf" <<CONF
+worker_processes auto;
+pid $BENCH_DIR/nginx.pid;
+error_log $BENCH_DIR/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $BENCH_DIR/www;
+    location / { default_type application/json; }
+  }
+}
+CONF
+  nginx -c "$BENCH_DIR/nginx.conf" -p "$BENCH_DIR"
+  wait_until 10 "[[ -s $BENCH_DIR/nginx.pid ]]" || die "nginx did not start"
+}
+
+stop_nginx() {
+  [[ -s $BENCH_DIR/nginx.pid ]] || return 0
+  local pid
+  pid=$(cat "$BENCH_DIR/nginx.pid")
+  kill -QUIT "$pid" 2>/dev/null || true
+  wait_until 10 "! proc_alive $pid" || kill -KILL "$pid" 2>/dev/null || true
+}
+
+access_token() {
+  local email="bench-$RANDOM$RANDOM@example.com" password="bench-password-1"
+  curl -fsS -X POST "$gateway/api/v1/auth/register" \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench\"}" >/dev/null
+  curl -fsS -X POST "$gateway/api/v1/auth/login" -d "{\"email\":\"$email\",\"password\":\"$password\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# run_wrk <label> <url> [wrk args]: prints "label rps p50 p99 non2xx"
+run_wrk() {
+  local label=$1 url=$2
+  shift 2
+  local out
+  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" "$url")
+  printf '%s\n' "$out" >"$BENCH_DIR/wrk-$label.txt"
+  awk -v label="$label" '
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = $2 }
+    /^ +99%/ { p99 = $2 }
+    /Non-2xx or 3xx responses:/ { errors = $5 }
+    END { printf "%s %s %s %s %s\n", label, rps, p50, p99, (errors == "" ? 0 : errors) }' <<<"$out"
+}
+
+trap stop_nginx EXIT
+start_nginx
+token=$(access_token)
+results=()
+results+=("$(run_wrk nginx "http://127.0.0.1:$NGINX_PORT/health.json")")
+results+=("$(run_wrk health "$gateway/health")")
+results+=("$(run_wrk users-me "$gateway/api/v1/users/me" -H "Authorization: Bearer $token")")
+
+nginx_rps=$(awk '{print $2}' <<<"${results[0]}")
+printf '\n| target | requests/s | p50 | p99 | non-2xx | vs nginx |\n|---|---|---|---|---|---|\n'
+for row in "${results[@]}"; do
+  read -r label rps p50 p99 errors <<<"$row"
+  ratio=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$ratio"
+done
+printf '\nwrk: %s connections, 2 threads, %s per target; raw output in %s\n' "$CONNECTIONS" "$DURATION" "$BENCH_DIR"
