@@ -1,11 +1,15 @@
 #include "app.hpp"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+
 #include <map>
 
 #include "common/http/health.hpp"
 #include "common/http/responses.hpp"
 #include "common/http/server.hpp"
 #include "common/observability/logger.hpp"
+#include "common/observability/tracing.hpp"
 #include "common/runtime/service_runtime.hpp"
 #include "routing/openapi.hpp"
 #include "routing/proxy_handler.hpp"
@@ -16,6 +20,8 @@ namespace {
 namespace asio = boost::asio;
 namespace http = common::http;
 constexpr std::chrono::milliseconds kHealthProbeTimeout{1000};
+// New signing keys are published before they sign; this picks them up well ahead.
+constexpr std::chrono::seconds kKeyRefreshPeriod{60};
 
 http::HealthChecks::Check probe(http::Endpoint endpoint) {
   return [endpoint]() -> asio::awaitable<bool> {
@@ -29,6 +35,7 @@ http::HealthChecks::Check probe(http::Endpoint endpoint) {
 
 int run(const Config& config) {
   common::obs::init_logging("api-gateway", common::obs::parse_level(config.log_level));
+  common::obs::init_tracing("api-gateway");
   common::runtime::ServiceRuntime runtime("api-gateway");
   const auto upstreams = connect_upstreams(config.upstreams);
   std::map<std::string, const Upstream*> by_name;
@@ -66,11 +73,15 @@ int run(const Config& config) {
       std::move(router));
 
   auto start = [&]() -> asio::awaitable<common::Result<void>> {
+    asio::co_spawn(runtime.io(), authenticator->keep_keys_fresh(kKeyRefreshPeriod), asio::detached);
     server->start();
     common::obs::info("listening", {{"port", config.port}});
     co_return common::Result<void>{};
   };
-  auto stop = [&]() -> asio::awaitable<void> { co_await server->shutdown(); };
+  auto stop = [&]() -> asio::awaitable<void> {
+    co_await server->shutdown();
+    common::obs::shutdown_tracing();
+  };
   return runtime.run(start, stop);
 }
 

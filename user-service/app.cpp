@@ -10,6 +10,7 @@
 #include "common/http/health.hpp"
 #include "common/http/server.hpp"
 #include "common/observability/logger.hpp"
+#include "common/observability/tracing.hpp"
 #include "common/runtime/service_runtime.hpp"
 #include "models/validation.hpp"
 #include "repository/pg_repositories.hpp"
@@ -70,6 +71,7 @@ common::auth::PasswordParams password_params(const Config& config) {
 
 int run(const Config& config) {
   common::obs::init_logging("user-service", common::obs::parse_level(config.log_level));
+  common::obs::init_tracing("user-service");
   common::auth::init_crypto();
   common::runtime::ServiceRuntime runtime("user-service");
   auto pool = common::db::Pool::create(
@@ -119,6 +121,7 @@ int run(const Config& config) {
   auto stop = [&]() -> asio::awaitable<void> {
     co_await http_server->shutdown();
     grpc_server.server->Shutdown(std::chrono::system_clock::now() + kGrpcDrainTimeout);
+    common::obs::shutdown_tracing();
   };
   return runtime.run(start, stop);
 }

@@ -1,6 +1,10 @@
 #include "middleware/authenticator.hpp"
 
 #include <google/protobuf/util/json_util.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "common/observability/logger.hpp"
 #include "proto/user.pb.h"
@@ -47,10 +51,10 @@ std::shared_ptr<const common::auth::KeySet> Authenticator::keys() const {
 boost::asio::awaitable<common::Result<common::auth::Claims>> Authenticator::verify(
     std::string_view token, const common::grpc_glue::CallContext& call) {
   if (token.empty()) co_return common::Error::unauthenticated("an access token is required");
-  auto claims = common::auth::verify(*keys(), token, unix_now());
+  auto claims = verified_.verify(*keys(), token, unix_now());
   if (claims || claims.error().detail != kUnknownKey) co_return claims;
   co_await refresh_keys(call);
-  co_return common::auth::verify(*keys(), token, unix_now());
+  co_return verified_.verify(*keys(), token, unix_now());
 }
 
 boost::asio::awaitable<void> Authenticator::refresh_keys(
@@ -61,23 +65,43 @@ boost::asio::awaitable<void> Authenticator::refresh_keys(
     if (now - last_refresh_ < kMinRefreshInterval) co_return;
     last_refresh_ = now;
   }
+  co_await fetch_keys(call);
+}
+
+boost::asio::awaitable<void> Authenticator::keep_keys_fresh(std::chrono::seconds period) {
+  boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+  const common::grpc_glue::CallContext background;
+  for (;;) {
+    const bool fetched = co_await fetch_keys(background);
+    if (fetched) {
+      timer.expires_after(period);
+    } else {
+      timer.expires_after(kMinRefreshInterval);
+    }
+    auto [ec] = co_await timer.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+    if (ec) co_return;
+  }
+}
+
+boost::asio::awaitable<bool> Authenticator::fetch_keys(const common::grpc_glue::CallContext& call) {
   common::grpc_glue::CallContext anonymous{call.request_id, call.traceparent, {}, call.deadline};
-  auto reply = co_await user_service_->call(
-      kGetJwks, user::v1::GetJwksRequest().SerializeAsString(), anonymous, timeout_);
+  auto request = user::v1::GetJwksRequest().SerializeAsString();
+  auto reply = co_await user_service_->call(kGetJwks, std::move(request), anonymous, timeout_);
   user::v1::Jwks jwks;
   std::string json;
   if (!reply.status.ok() || !jwks.ParseFromString(reply.body) ||
       !google::protobuf::util::MessageToJsonString(jwks, &json).ok()) {
     common::obs::warn("cannot fetch signing keys", {{"error", reply.status.error_message()}});
-    co_return;
+    co_return false;
   }
   auto keys = common::auth::KeySet::from_jwks(json);
   if (!keys) {
     common::obs::warn("signing keys rejected", {{"error", keys.error().detail}});
-    co_return;
+    co_return false;
   }
   std::lock_guard lock(mutex_);
   keys_ = std::make_shared<const common::auth::KeySet>(std::move(*keys));
+  co_return true;
 }
 
 }  // namespace shop::gateway::middleware

@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include "common/auth/jwt.hpp"
+#include "common/auth/verified_tokens.hpp"
 #include "common/grpc/generic_client.hpp"
 
 namespace shop::gateway::middleware {
@@ -21,7 +21,13 @@ class Authenticator {
   boost::asio::awaitable<common::Result<common::auth::Claims>> verify(
       std::string_view token, const common::grpc_glue::CallContext& call);
 
+  // Keeps the key cache warm: fetches the keys now, again every `period`, and every
+  // second while none could be fetched yet. Runs until the executor stops.
+  boost::asio::awaitable<void> keep_keys_fresh(std::chrono::seconds period);
+
  private:
+  // Returns whether the keys were fetched.
+  boost::asio::awaitable<bool> fetch_keys(const common::grpc_glue::CallContext& call);
   boost::asio::awaitable<void> refresh_keys(const common::grpc_glue::CallContext& call);
   std::shared_ptr<const common::auth::KeySet> keys() const;
 
@@ -29,6 +35,7 @@ class Authenticator {
   std::chrono::milliseconds timeout_;
   mutable std::mutex mutex_;
   std::shared_ptr<const common::auth::KeySet> keys_;
+  common::auth::VerifiedTokens verified_;
   std::chrono::steady_clock::time_point last_refresh_{};
 };
 

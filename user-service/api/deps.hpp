@@ -9,6 +9,7 @@
 
 #include "common/auth/jwt.hpp"
 #include "common/auth/password.hpp"
+#include "common/auth/verified_tokens.hpp"
 #include "repository/user_repository.hpp"
 
 namespace shop::user::api {
@@ -24,6 +25,8 @@ struct Deps {
   std::shared_ptr<repository::TokenRepository> tokens;
   std::shared_ptr<const common::auth::SigningKey> signing_key;
   std::shared_ptr<const common::auth::KeySet> public_keys;
+  std::shared_ptr<common::auth::VerifiedTokens> verified_tokens =
+      std::make_shared<common::auth::VerifiedTokens>();
   TokenSettings token_settings;
   common::auth::PasswordParams password_params;
   // Verified against when an email is unknown, so that answer takes as long as a
