@@ -15,7 +15,7 @@ APT_PACKAGES=(
   # servers and tools
   postgresql postgresql-contrib wrk nginx-light curl
 )
-BACKPORTS_PACKAGES=(libboost1.83-dev libboost-json1.83-dev libboost-url1.83-dev)
+BACKPORTS_PACKAGES=(libboost1.83-dev libboost-json1.83-dev libboost-url1.83-dev opentelemetry-cpp-dev)
 
 # bookworm-backports: the same mirror the machine already uses for bookworm, with
 # the suite renamed. The host name is read at run time, never written in the repo.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # functions called through step() and the EXIT trap
 # Runs every test of the project, in this order:
-#   setup → lint (clang-format) → build (release) → unit tests (ctest -L unit) → the local stack (up.sh) →
+#   setup → lint (clang-format) → build (release) → unit tests (ctest -L unit) →
+#   unit tests under ASan/UBSan (preset asan-ubsan) → the local stack (up.sh) →
 #   integration gtests (ctest -L integration, on database shop_test) →
 #   integration tests (pytest tests/integration) → end-to-end tests (pytest tests/e2e)
 # and prints a summary. Exits non-zero if any step failed. The stack is stopped on exit
@@ -86,6 +87,12 @@ ctest_label() {
   ctest --preset "$PRESET" -L "$label" --no-tests=error "$@"
 }
 
+# The unit tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitized_unit_tests() {
+  "$ROOT/scripts/build.sh" asan-ubsan || return 1
+  ctest --preset asan-ubsan -L unit --no-tests=error
+}
+
 integration_gtests() {
   pg_recreate_database shop_test shop || return 1
   SHOP_TEST_DATABASE_URL="postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_test" ctest_label integration
@@ -106,6 +113,7 @@ run_all() {
   step build "$ROOT/scripts/build.sh" "$PRESET" ||
     skip_rest unit stack-up integration-gtest integration-pytest e2e || return 1
   step unit ctest_label unit
+  step unit-asan-ubsan sanitized_unit_tests
 
   shop_service_env_defaults
   if "$ROOT/scripts/health-check.sh" -q >/dev/null 2>&1; then

@@ -33,6 +33,10 @@ CallContext CallContext::from_server(const grpc::CallbackServerContext& context)
   return call;
 }
 
+std::optional<obs::TraceContext> CallContext::trace() const {
+  return obs::parse_traceparent(traceparent);
+}
+
 void CallContext::apply_to(grpc::ClientContext& context, std::chrono::milliseconds timeout) const {
   if (!request_id.empty()) context.AddMetadata(kRequestIdKey, request_id);
   if (!traceparent.empty()) context.AddMetadata(kTraceparentKey, traceparent);
@@ -40,6 +44,22 @@ void CallContext::apply_to(grpc::ClientContext& context, std::chrono::millisecon
     context.AddMetadata(kAuthorizationKey, std::string(kBearerPrefix) + bearer_token);
   const auto hop_deadline = std::chrono::system_clock::now() + timeout;
   context.set_deadline(std::min(deadline, hop_deadline));
+}
+
+obs::Span start_rpc_span(obs::SpanKind kind, std::string_view method, const CallContext& call) {
+  const std::string_view name = method.starts_with('/') ? method.substr(1) : method;
+  const auto parent = call.trace();
+  auto span = obs::Span::start(kind, name, parent ? &*parent : nullptr);
+  if (!span.recording()) return span;
+  span.set_attribute("rpc.system", "grpc");
+  const auto slash = name.rfind('/');
+  if (slash == std::string_view::npos) {
+    span.set_attribute("rpc.method", name);
+  } else {
+    span.set_attribute("rpc.service", name.substr(0, slash));
+    span.set_attribute("rpc.method", name.substr(slash + 1));
+  }
+  return span;
 }
 
 }  // namespace shop::common::grpc_glue

@@ -11,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/observability/metrics.hpp"
+#include "common/observability/tracing.hpp"
 
 namespace shop::common::grpc_glue {
 namespace {
@@ -23,7 +24,15 @@ struct PendingCall {
   grpc::ByteBuffer request;
   grpc::ByteBuffer response;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  obs::Span span;
 };
+
+// A client span fails on any status but OK: the call did not get its answer.
+void finish_span(obs::Span& span, const grpc::Status& status) {
+  span.set_attribute("rpc.grpc.status_code", static_cast<std::int64_t>(status.error_code()));
+  if (!status.ok()) span.set_error(status.error_message());
+  span.end();
+}
 
 std::string flatten(const grpc::ByteBuffer& buffer) {
   std::vector<grpc::Slice> slices;
@@ -49,6 +58,7 @@ auto async_unary(grpc::GenericStub& stub, std::shared_ptr<PendingCall> call, Tok
                       .count();
               obs::Metrics::instance().observe_grpc_client(call->method, status.error_code(),
                                                            seconds);
+              finish_span(call->span, status);
               auto executor = boost::asio::get_associated_executor(*shared_handler);
               boost::asio::post(executor, [shared_handler, reply = std::move(reply)]() mutable {
                 (*shared_handler)(std::move(reply));
@@ -72,7 +82,11 @@ boost::asio::awaitable<GrpcReply> GenericClient::call(std::string method, std::s
   pending->method = std::move(method);
   grpc::Slice slice(request);
   pending->request = grpc::ByteBuffer(&slice, 1);
-  context.apply_to(pending->context, timeout);
+  pending->span = start_rpc_span(obs::SpanKind::kClient, pending->method, context);
+  // The callee's parent is this client span, not the caller's span.
+  CallContext outgoing = context;
+  outgoing.traceparent = obs::to_traceparent(pending->span.context());
+  outgoing.apply_to(pending->context, timeout);
   co_return co_await async_unary(*stub_, pending, boost::asio::use_awaitable);
 }
 

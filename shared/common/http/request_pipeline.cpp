@@ -5,6 +5,7 @@
 #include "common/http/responses.hpp"
 #include "common/observability/logger.hpp"
 #include "common/observability/metrics.hpp"
+#include "common/observability/tracing.hpp"
 
 namespace shop::common::http {
 namespace {
@@ -20,14 +21,29 @@ bool acceptable_request_id(std::string_view id) {
   return true;
 }
 
-RequestContext make_context(const Request& request) {
+RequestContext make_context(const Request& request, const obs::Span& span) {
   RequestContext context;
   const auto incoming_id = request["X-Request-ID"];
   context.request_id =
       acceptable_request_id(incoming_id) ? std::string(incoming_id) : obs::new_request_id();
-  const auto parent = obs::parse_traceparent(request["traceparent"]);
-  context.trace = parent ? obs::child_of(*parent) : obs::new_root();
+  context.trace = span.context();
   return context;
+}
+
+// "GET /api/v1/products/{id}"; only the method when no route matched, as OpenTelemetry's
+// HTTP conventions ask, so that span names never carry raw paths. Not built when tracing
+// is off: nothing would read it.
+obs::Span start_span(const Request& request, const Router::Match& match) {
+  std::string name;
+  if (obs::tracing_enabled()) {
+    name = request.method_string();
+    if (match.kind == Router::Match::Kind::kFound) name.append(" ").append(match.pattern);
+  }
+  const auto parent = obs::parse_traceparent(request["traceparent"]);
+  obs::Span span = obs::Span::start_server(name, parent ? &*parent : nullptr);
+  span.set_attribute("http.request.method", request.method_string());
+  if (match.kind == Router::Match::Kind::kFound) span.set_attribute("http.route", match.pattern);
+  return span;
 }
 
 void stamp(Response& response, const RequestContext& context) {
@@ -59,8 +75,9 @@ Error routing_error(Router::Match::Kind kind, const Request& request) {
 
 boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request) const {
   const auto started = std::chrono::steady_clock::now();
-  RequestContext context = make_context(request);
   auto match = router_.match(request.method(), path_of(request.target()));
+  obs::Span span = start_span(request, match);
+  RequestContext context = make_context(request, span);
   Response response;
   if (match.kind == Router::Match::Kind::kFound) {
     context.route = std::string(match.pattern);
@@ -68,6 +85,7 @@ boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request)
     try {
       response = co_await (*match.handler)(request, context);
     } catch (const std::exception& e) {
+      span.set_error(e.what());
       obs::error("handler failed", {{"route", context.route},
                                     {"error", e.what()},
                                     {"request_id", context.request_id},
@@ -85,7 +103,9 @@ boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request)
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const int status = static_cast<int>(response.result_int());
   obs::Metrics::instance().observe_http(request.method_string(), context.route, status, seconds);
+  span.set_attribute("http.response.status_code", std::int64_t{status});
   if (status >= 500) {
+    span.set_error();
     obs::warn("request failed", {{"method", std::string(request.method_string())},
                                  {"route", context.route},
                                  {"status", status},

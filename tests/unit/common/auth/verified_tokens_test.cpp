@@ -43,7 +43,8 @@ TEST(VerifiedTokensTest, RejectedTokensAreNotRemembered) {
 TEST(VerifiedTokensTest, StaysWithinItsCapacity) {
   Fixture fixture;
   VerifiedTokens cache(2);
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE(cache.verify(fixture.keys, fixture.token(kNow + 60 + i), kNow));
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(cache.verify(fixture.keys, fixture.token(kNow + 60 + i), kNow));
   EXPECT_LE(cache.size(), 2u);
 }
 
