@@ -9,6 +9,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .max_body_bytes = env.integer("GATEWAY_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
       .upstream_timeout = env.millis("UPSTREAM_TIMEOUT_MS", std::chrono::milliseconds(3000)),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
+      .io_threads = env.integer("IO_THREADS", 0, 0, 64),
       .upstreams = {{"user-service", env.string("USER_SERVICE_GRPC_ADDR", "127.0.0.1:50051"),
                      env.string("USER_SERVICE_HTTP_ADDR", "127.0.0.1:3001")}},
   };

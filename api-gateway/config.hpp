@@ -17,6 +17,7 @@ struct Config {
   std::int64_t max_body_bytes;
   std::chrono::milliseconds upstream_timeout;
   std::string log_level;
+  std::int64_t io_threads;  // 0: one per core
   std::vector<UpstreamConfig> upstreams;
 
   // Throws common::config::ConfigError listing every invalid variable.

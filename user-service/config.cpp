@@ -17,6 +17,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .password_hash_profile =
           env.one_of("PASSWORD_HASH_PROFILE", "interactive", {"interactive", "fast"}),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
+      .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };
   env.throw_if_errors();
   return config;

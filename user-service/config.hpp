@@ -20,6 +20,7 @@ struct Config {
   std::int64_t refresh_ttl_seconds;
   std::string password_hash_profile;  // "interactive" or "fast" (tests only)
   std::string log_level;
+  std::int64_t io_threads;  // 0: one per core
 
   // Throws common::config::ConfigError listing every invalid variable.
   static Config from_env(common::config::EnvReader env = common::config::EnvReader());

@@ -22,6 +22,8 @@ using boost::asio::posix::descriptor_base;
 // After a deadline the query is cancelled on the server; this bounds how long we wait for
 // the server to confirm before giving up on the connection altogether.
 constexpr std::chrono::milliseconds kCancelGrace{1000};
+// Bounds server memory if a caller ever builds SQL text dynamically.
+constexpr std::size_t kMaxPreparedStatements = 256;
 
 // libpq prints notices (e.g. "relation already exists, skipping") to stderr by default,
 // which would break the one-JSON-object-per-line log format.
@@ -118,17 +120,38 @@ awaitable<Result<QueryResult>> Session::run(std::string sql, const Params* param
                                             std::chrono::milliseconds timeout) {
   const auto self = shared_from_this();
   if (broken_) co_return Error::unavailable("the database connection is closed");
-
-  int sent = 0;
   if (params == nullptr) {
-    sent = PQsendQuery(connection_, sql.c_str());
-  } else {
-    std::vector<const char*> values;
-    values.reserve(params->size());
-    for (const Param& value : *params) values.push_back(value ? value->c_str() : nullptr);
-    sent = PQsendQueryParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                             values.data(), nullptr, nullptr, 0);
+    const int sent = PQsendQuery(connection_, sql.c_str());
+    co_return co_await exchange(sent, timeout);
   }
+  std::vector<const char*> values;
+  values.reserve(params->size());
+  for (const Param& value : *params) values.push_back(value ? value->c_str() : nullptr);
+  const int count = static_cast<int>(values.size());
+  auto statement = co_await prepared_statement(sql, count, timeout);
+  if (!statement) co_return statement.error();
+  const int sent = statement->empty() ? PQsendQueryParams(connection_, sql.c_str(), count, nullptr,
+                                                          values.data(), nullptr, nullptr, 0)
+                                      : PQsendQueryPrepared(connection_, statement->c_str(), count,
+                                                            values.data(), nullptr, nullptr, 0);
+  co_return co_await exchange(sent, timeout);
+}
+
+// Statements are prepared once per connection and reused, so the server parses and plans
+// each one once instead of on every call. An empty name means "run it unprepared".
+awaitable<Result<std::string>> Session::prepared_statement(const std::string& sql, int parameters,
+                                                           std::chrono::milliseconds timeout) {
+  if (const auto found = prepared_.find(sql); found != prepared_.end()) co_return found->second;
+  if (prepared_.size() >= kMaxPreparedStatements) co_return std::string();
+  std::string name = "shop_" + std::to_string(prepared_.size() + 1);
+  const int sent = PQsendPrepare(connection_, name.c_str(), sql.c_str(), parameters, nullptr);
+  auto prepared = co_await exchange(sent, timeout);
+  if (!prepared) co_return prepared.error();
+  prepared_.emplace(sql, name);
+  co_return name;
+}
+
+awaitable<Result<QueryResult>> Session::exchange(int sent, std::chrono::milliseconds timeout) {
   if (sent == 0) co_return connection_error("cannot send the query");
 
   arm(timeout);

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "common/db/params.hpp"
 #include "common/db/result.hpp"
@@ -57,6 +58,11 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::asio::awaitable<Result<void>> handshake(std::chrono::milliseconds timeout);
   boost::asio::awaitable<Result<QueryResult>> run(std::string sql, const Params* params,
                                                   std::chrono::milliseconds timeout);
+  boost::asio::awaitable<Result<std::string>> prepared_statement(const std::string& sql,
+                                                                 int parameters,
+                                                                 std::chrono::milliseconds timeout);
+  // Waits for the results of what PQsend* queued (`sent` is its return value).
+  boost::asio::awaitable<Result<QueryResult>> exchange(int sent, std::chrono::milliseconds timeout);
   boost::asio::awaitable<Result<void>> flush();
   boost::asio::awaitable<Result<QueryResult>> collect();
   boost::asio::awaitable<Wait> wait_for(boost::asio::posix::descriptor_base::wait_type type);
@@ -72,6 +78,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::uint64_t deadline_generation_ = 0;
   bool timed_out_ = false;
   bool broken_ = false;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
   bool retired_ = false;
 };
 
