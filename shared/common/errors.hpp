@@ -76,7 +76,7 @@ struct ErrorTraits {
   int http_status;
   int grpc_code;  // grpc::StatusCode, kept as int so this header stays light
   std::string_view title;
-  std::string_view type_slug;  // problem "type" is "https://shop.example/problems/<slug>"
+  std::string_view type_slug;  // problem "type" is "https://shop.example.com/problems/<slug>"
 };
 
 const ErrorTraits& traits(ErrorCode code);

@@ -1,13 +1,11 @@
 """What end-to-end scenarios use: a client that talks only to the gateway, the way a
-customer's program would, and waiting on a condition with a deadline."""
+customer's program would."""
 
 from __future__ import annotations
 
-import time
 import uuid
-from typing import Any, Callable
 
-import httpx
+from .transport import Response, send
 
 DEFAULT_PASSWORD = "e2e-password-123"
 
@@ -16,38 +14,18 @@ def unique_email(prefix: str = "e2e") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}@example.com"
 
 
-def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, interval: float = 0.2,
-               message: str | None = None) -> Any:
-    """Calls predicate() until it returns something truthy and returns that value.
-    Fails the test when the deadline passes, naming the condition and the last value
-    or transport error seen. An AssertionError inside the predicate fails at once."""
-    deadline = time.monotonic() + timeout
-    last: Any = None
-    while True:
-        try:
-            last = predicate()
-            if last:
-                return last
-        except (httpx.HTTPError, OSError) as exc:
-            last = exc
-        if time.monotonic() >= deadline:
-            what = message or getattr(predicate, "__name__", "condition")
-            raise AssertionError(f"{what} not met within {timeout:.1f}s (last: {last!r})")
-        time.sleep(interval)  # poll interval; the predicate decides
-
-
 class ApiError(AssertionError):
     """A call that the helper expected to succeed did not."""
 
 
 class ShopClient:
-    """The public API through the gateway. Methods return the httpx.Response, so
+    """The public API through the gateway. Methods return the Response, so
     scenarios assert on status codes themselves; the *_ok helpers raise ApiError with
     the answer when the call fails."""
 
     def __init__(self, base_url: str, timeout: float = 10.0):
         self.base_url = base_url.rstrip("/")
-        self.http = httpx.Client(base_url=self.base_url, timeout=timeout)
+        self.timeout = timeout
         self.access_token: str | None = None
         self.refresh_token: str | None = None
         self.email: str | None = None
@@ -55,7 +33,7 @@ class ShopClient:
         self.user: dict | None = None
 
     def close(self) -> None:
-        self.http.close()
+        """Nothing to release: each request uses its own connection."""
 
     def __enter__(self) -> "ShopClient":
         return self
@@ -71,59 +49,60 @@ class ShopClient:
         return h
 
     def request(self, method: str, path: str, *, auth: bool = True, headers: dict | None = None,
-                **kwargs) -> httpx.Response:
-        return self.http.request(method, path, headers=self._headers(headers, auth), **kwargs)
+                **kwargs) -> Response:
+        return send(method, self.base_url + path, headers=self._headers(headers, auth),
+                    timeout=kwargs.pop("timeout", self.timeout), **kwargs)
 
-    def get(self, path: str, **kwargs) -> httpx.Response:
+    def get(self, path: str, **kwargs) -> Response:
         return self.request("GET", path, **kwargs)
 
-    def post(self, path: str, **kwargs) -> httpx.Response:
+    def post(self, path: str, **kwargs) -> Response:
         return self.request("POST", path, **kwargs)
 
-    def patch(self, path: str, **kwargs) -> httpx.Response:
+    def patch(self, path: str, **kwargs) -> Response:
         return self.request("PATCH", path, **kwargs)
 
-    def put(self, path: str, **kwargs) -> httpx.Response:
+    def put(self, path: str, **kwargs) -> Response:
         return self.request("PUT", path, **kwargs)
 
-    def delete(self, path: str, **kwargs) -> httpx.Response:
+    def delete(self, path: str, **kwargs) -> Response:
         return self.request("DELETE", path, **kwargs)
 
     @staticmethod
-    def expect(r: httpx.Response, *statuses: int) -> httpx.Response:
+    def expect(r: Response, *statuses: int) -> Response:
         if r.status_code not in statuses:
-            raise ApiError(f"{r.request.method} {r.request.url.path}: expected {statuses}, "
+            raise ApiError(f"{r.request.method} {r.request.path}: expected {statuses}, "
                            f"got {r.status_code} {r.text[:500]!r}")
         return r
 
     # --- the auth and user API ----------------------------------------------------------
-    def health(self) -> httpx.Response:
+    def health(self) -> Response:
         return self.get("/health", auth=False)
 
-    def register(self, email: str, password: str, name: str) -> httpx.Response:
+    def register(self, email: str, password: str, name: str) -> Response:
         return self.post("/api/v1/auth/register", auth=False,
                          json={"email": email, "password": password, "name": name})
 
-    def login(self, email: str, password: str) -> httpx.Response:
+    def login(self, email: str, password: str) -> Response:
         r = self.post("/api/v1/auth/login", auth=False, json={"email": email, "password": password})
         if r.status_code == 200:
             self._take_tokens(r.json())
             self.email, self.password = email, password
         return r
 
-    def refresh(self) -> httpx.Response:
+    def refresh(self) -> Response:
         r = self.post("/api/v1/auth/refresh", auth=False, json={"refresh_token": self.refresh_token})
         if r.status_code == 200:
             self._take_tokens(r.json())
         return r
 
-    def logout(self) -> httpx.Response:
+    def logout(self) -> Response:
         return self.post("/api/v1/auth/logout", auth=False, json={"refresh_token": self.refresh_token})
 
-    def me(self) -> httpx.Response:
+    def me(self) -> Response:
         return self.get("/api/v1/users/me")
 
-    def update_me(self, **fields) -> httpx.Response:
+    def update_me(self, **fields) -> Response:
         return self.patch("/api/v1/users/me", json=fields)
 
     def _take_tokens(self, body: dict) -> None:

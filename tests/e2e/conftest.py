@@ -14,19 +14,12 @@ from __future__ import annotations
 
 import os
 
-import httpx
 import pytest
 
-from .client import ShopClient, wait_until as _wait_until
+from polling import wait_until as _wait_until
 
-DEFAULT_TEST_TIMEOUT_S = 120
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if item.get_closest_marker("timeout") is None:
-            item.add_marker(pytest.mark.timeout(DEFAULT_TEST_TIMEOUT_S))
-
+from .client import ShopClient
+from .transport import TransportError, send
 
 @pytest.fixture(scope="session")
 def gateway_url() -> str:
@@ -37,8 +30,8 @@ def gateway_url() -> str:
 def stack_is_up(gateway_url):
     """Fails the whole run at once, with the reason, when the stack does not answer."""
     try:
-        r = httpx.get(f"{gateway_url}/health", timeout=5.0)
-    except httpx.HTTPError as exc:
+        r = send("GET", f"{gateway_url}/health", timeout=5.0)
+    except TransportError as exc:
         pytest.exit(f"the stack is not up: {gateway_url}/health does not answer ({exc!r}). "
                     "Start it with ./scripts/up.sh, or set SHOP_GATEWAY_URL.", returncode=3)
     if r.status_code != 200:

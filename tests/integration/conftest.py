@@ -13,16 +13,6 @@ import pytest
 from .stack import BUILD_DIR, Database, Stack, StackError, missing_binaries
 from .support import Session, login, register
 
-DEFAULT_TEST_TIMEOUT_S = 90
-
-
-def pytest_collection_modifyitems(items):
-    # Every test ends: a hang becomes a failure (pytest-timeout).
-    for item in items:
-        if item.get_closest_marker("timeout") is None:
-            item.add_marker(pytest.mark.timeout(DEFAULT_TEST_TIMEOUT_S))
-
-
 @pytest.fixture(scope="session")
 def stack():
     missing = missing_binaries()

@@ -13,9 +13,10 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import httpx
+
+from polling import wait_until
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_DIR = Path(os.environ.get("SHOP_BUILD_DIR", REPO_ROOT / "build" / "release"))
@@ -42,25 +43,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def poll(predicate: Callable[[], object], timeout: float, interval: float = 0.1,
-         message: str = "condition") -> object:
-    """Polls until predicate() returns something truthy; raises after the deadline.
-    Transport errors count as "not yet"; an AssertionError fails at once."""
-    deadline = time.monotonic() + timeout
-    last_error: Exception | None = None
-    while True:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except (httpx.HTTPError, OSError) as exc:
-            last_error = exc
-        if time.monotonic() >= deadline:
-            suffix = f" (last error: {last_error!r})" if last_error else ""
-            raise TimeoutError(f"{message} not reached within {timeout:.1f}s{suffix}")
-        time.sleep(interval)  # poll interval; the predicate decides
 
 
 # --- PostgreSQL ---------------------------------------------------------------------
@@ -248,5 +230,5 @@ class Stack:
         if not self.user_service.running:
             self.user_service.start()
         self.user_service.wait_healthy()
-        poll(lambda: httpx.get(f"{self.gateway_url}/health", timeout=2.0).status_code == 200,
+        wait_until(lambda: httpx.get(f"{self.gateway_url}/health", timeout=2.0).status_code == 200,
              timeout=30.0, message="gateway /health back to 200 after user-service restart")

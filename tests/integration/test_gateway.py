@@ -8,7 +8,8 @@ import uuid
 
 import pytest
 
-from .stack import poll
+from polling import wait_until
+
 from .support import (PASSWORD, TRACEPARENT_RE, assert_problem, assert_status, media_type,
                       register, unique_email)
 
@@ -124,7 +125,7 @@ def test_user_service_down_gives_503_fast_and_recovers(client, stack, user_servi
     account = register(client)
 
     assert user_service_control.user_service.stop() == 0
-    poll(lambda: gateway_reports_trouble(client), timeout=5.0,
+    wait_until(lambda: gateway_reports_trouble(client), timeout=5.0,
          message="gateway /health reporting user-service down")
     r = client.get("/health")
     assert r.status_code == 503 or r.json()["status"] in ("down", "degraded")
@@ -146,7 +147,7 @@ def test_user_service_down_gives_503_fast_and_recovers(client, stack, user_servi
 
     user_service_control.user_service.start()
     user_service_control.user_service.wait_healthy()
-    poll(lambda: client.get("/health", timeout=3.0).status_code == 200, timeout=30.0,
+    wait_until(lambda: client.get("/health", timeout=3.0).status_code == 200, timeout=30.0,
          message="gateway /health back to 200")
 
     def logged_in():
@@ -154,4 +155,4 @@ def test_user_service_down_gives_503_fast_and_recovers(client, stack, user_servi
         assert r.status_code in (200, 503), f"{r.status_code} {r.text[:300]}"
         return r.status_code == 200
 
-    poll(logged_in, timeout=30.0, message="login through the gateway after recovery")
+    wait_until(logged_in, timeout=30.0, message="login through the gateway after recovery")

@@ -1,6 +1,7 @@
 """Data and signing keys survive a restart of user-service; SIGTERM ends it cleanly."""
 
-from .stack import poll
+from polling import wait_until
+
 from .support import assert_status, bearer, login, register
 
 RECONNECT_DEADLINE_S = 15.0
@@ -21,7 +22,7 @@ def test_restart_keeps_users_tokens_and_keys(client, user_service_control):
         assert r.status_code in (200, 503), f"{r.status_code} {r.text[:300]}"
         return r.status_code == 200
 
-    poll(logged_in, RECONNECT_DEADLINE_S, message="login through the gateway after the restart")
+    wait_until(logged_in, RECONNECT_DEADLINE_S, message="login through the gateway after the restart")
     # The access token issued before the restart still verifies (same signing key).
     me = client.get("/api/v1/users/me", headers=bearer(before.access_token))
     assert_status(me, 200)

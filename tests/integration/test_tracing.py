@@ -14,7 +14,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from .stack import Database, Stack, StackError, missing_binaries, poll
+from polling import wait_until
+
+from .stack import Database, Stack, StackError, missing_binaries
 from .support import TRACEPARENT_RE, assert_status, login, register
 
 EXPORT_DEADLINE_S = 15.0
@@ -149,7 +151,7 @@ def test_a_request_through_the_gateway_is_one_continuous_trace(traced_stack, otl
                   ("user-service", "shop.user.v1.UserService/GetMe")}
         return spans if wanted <= services else None
 
-    spans = poll(exported, timeout=EXPORT_DEADLINE_S,
+    spans = wait_until(exported, timeout=EXPORT_DEADLINE_S,
                  message=f"gateway and user-service spans of trace {trace_id} exported")
 
     gateway_server = one(spans, "gateway server span", lambda s: s["service"] == "api-gateway"

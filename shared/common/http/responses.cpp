@@ -25,7 +25,7 @@ Response empty_response(Status status) {
 std::string problem_body(const Error& error) {
   const auto& entry = traits(error.code);
   boost::json::object body{
-      {"type", std::string("https://shop.example/problems/") + std::string(entry.type_slug)},
+      {"type", std::string("https://shop.example.com/problems/") + std::string(entry.type_slug)},
       {"title", entry.title},
       {"status", entry.http_status},
       {"detail", error.detail},

@@ -1,5 +1,5 @@
 #pragma once
-// W3C Trace Context (https://www.w3.org/TR/trace-context/): the `traceparent` value
+// W3C Trace Context (a W3C Recommendation): the `traceparent` value
 // that carries a trace across HTTP headers, gRPC metadata and AMQP headers, plus
 // request ids. Ids come from a per-thread generator: they need to be unique, not
 // unpredictable.
