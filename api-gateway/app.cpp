@@ -36,7 +36,7 @@ http::HealthChecks::Check probe(http::Endpoint endpoint) {
 int run(const Config& config) {
   common::obs::init_logging("api-gateway", common::obs::parse_level(config.log_level));
   common::obs::init_tracing("api-gateway");
-  common::runtime::ServiceRuntime runtime("api-gateway", static_cast<int>(config.io_threads));
+  common::runtime::ServiceRuntime runtime(static_cast<int>(config.io_threads));
   const auto upstreams = connect_upstreams(config.upstreams);
   std::map<std::string, const Upstream*> by_name;
   auto health = std::make_shared<http::HealthChecks>();

@@ -31,7 +31,6 @@ ensure_backports_source() {
   fi
   [[ -n $uri ]] || die "cannot derive a Debian mirror from the apt configuration"
   echo "deb ${uri%/} bookworm-backports main" >"$target"
-  APT_UPDATED=0
 }
 
 missing_packages() {

@@ -73,7 +73,7 @@ int run(const Config& config) {
   common::obs::init_logging("user-service", common::obs::parse_level(config.log_level));
   common::obs::init_tracing("user-service");
   common::auth::init_crypto();
-  common::runtime::ServiceRuntime runtime("user-service", static_cast<int>(config.io_threads));
+  common::runtime::ServiceRuntime runtime(static_cast<int>(config.io_threads));
   auto pool = common::db::Pool::create(
       runtime.io().get_executor(),
       {.conninfo = config.database_url, .size = static_cast<std::size_t>(config.db_pool_size)});

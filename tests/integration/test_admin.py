@@ -38,3 +38,26 @@ def test_admin_email_cannot_be_registered_again(client, stack):
 def test_admin_wrong_password_is_401(client, stack):
     r = client.post("/api/v1/auth/login", json={"email": stack.ADMIN_EMAIL, "password": "not-the-admin-password"})
     assert_problem(r, 401)
+
+
+def test_admin_reads_any_account_by_id(client, stack, customer):
+    admin = admin_login(client, stack)
+    r = client.get(f"/api/v1/users/{customer.account.id}", headers=bearer(admin["access_token"]))
+    assert_status(r, 200)
+    assert r.json()["email"] == customer.account.email
+    assert r.json()["roles"] == ["customer"]
+
+
+def test_customer_may_not_use_the_admin_route(client, customer):
+    r = client.get(f"/api/v1/users/{customer.account.id}", headers=customer.headers)
+    assert_problem(r, 403)
+
+
+def test_admin_route_needs_a_token(client, customer):
+    assert_problem(client.get(f"/api/v1/users/{customer.account.id}"), 401)
+
+
+def test_admin_lookup_of_unknown_or_malformed_ids_is_404(client, stack):
+    admin = admin_login(client, stack)
+    for user_id in ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]:
+        assert_problem(client.get(f"/api/v1/users/{user_id}", headers=bearer(admin["access_token"])), 404)

@@ -16,9 +16,8 @@ namespace shop::common::runtime {
 
 namespace asio = boost::asio;
 
-ServiceRuntime::ServiceRuntime(std::string service_name, int threads)
-    : service_name_(std::move(service_name)),
-      threads_(threads > 0 ? threads
+ServiceRuntime::ServiceRuntime(int threads)
+    : threads_(threads > 0 ? threads
                            : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()))),
       io_(threads_),
       signals_(io_, SIGTERM, SIGINT) {}

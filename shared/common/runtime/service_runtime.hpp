@@ -7,7 +7,6 @@
 #include <boost/asio/signal_set.hpp>
 
 #include <functional>
-#include <string>
 
 #include "common/errors.hpp"
 
@@ -18,7 +17,8 @@ class ServiceRuntime {
   using Start = std::function<boost::asio::awaitable<Result<void>>()>;
   using Stop = std::function<boost::asio::awaitable<void>()>;
 
-  explicit ServiceRuntime(std::string service_name, int threads = 0);
+  // threads: how many run the event loop; 0 means one per core, at least two.
+  explicit ServiceRuntime(int threads = 0);
 
   boost::asio::io_context& io() { return io_; }
 
@@ -29,7 +29,6 @@ class ServiceRuntime {
  private:
   boost::asio::awaitable<void> lifecycle(Start start, Stop stop);
 
-  std::string service_name_;
   int threads_;
   boost::asio::io_context io_;
   boost::asio::signal_set signals_;

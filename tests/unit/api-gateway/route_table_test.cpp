@@ -31,12 +31,14 @@ TEST(RouteTableTest, EveryAnnotatedUserMethodBecomesARoute) {
   EXPECT_EQ(find(routes, "/api/v1/auth/logout", common::http::Verb::post).rule.success_status(),
             204);
   EXPECT_NO_THROW(find(routes, "/.well-known/jwks.json", common::http::Verb::get));
+  EXPECT_EQ(find(routes, "/api/v1/users/{id}", common::http::Verb::get).rule.access(),
+            api::ACCESS_ADMIN);
 }
 
 TEST(RouteTableTest, MethodsWithoutAnnotationStayInternal) {
   const auto routes = build_routes(service_bindings());
   const bool exposed = std::any_of(routes.begin(), routes.end(), [](const Route& route) {
-    return route.grpc_method.ends_with("/VerifyToken") || route.grpc_method.ends_with("/GetUser");
+    return route.grpc_method.ends_with("/VerifyToken");
   });
   EXPECT_FALSE(exposed);
 }
