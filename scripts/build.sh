@@ -8,6 +8,8 @@ source "$ROOT/scripts/lib/common.sh"
 preset=${1:-release}
 [[ $# -gt 0 ]] && shift
 cd "$ROOT"
+# Paths relative to the checkout in ccache's keys: another clone (CI's) reuses the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
 log "configuring preset $preset"
 cmake --preset "$preset" >/dev/null
 log "building preset $preset"
