@@ -23,7 +23,7 @@ constexpr std::chrono::milliseconds kHealthProbeTimeout{1000};
 // New signing keys are published before they sign; this picks them up well ahead.
 constexpr std::chrono::seconds kKeyRefreshPeriod{60};
 
-http::HealthChecks::Check probe(http::Endpoint endpoint) {
+http::HealthChecks::Check probe(const http::Endpoint& endpoint) {
   return [endpoint]() -> asio::awaitable<bool> {
     http::Request request{http::Verb::get, "/health", 11};
     auto response = co_await http::fetch(endpoint, std::move(request), kHealthProbeTimeout);

@@ -7,7 +7,7 @@ source "$ROOT/scripts/lib/common.sh"
 
 APT_PACKAGES=(
   # build
-  cmake ninja-build ccache pkg-config g++ clang-format
+  cmake ninja-build ccache pkg-config g++ clang-format clang-tidy
   # C++ libraries (bookworm)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # functions called through step() and the EXIT trap
 # Runs every test of the project, in this order:
-#   setup → lint (clang-format) → build (release) → unit tests (ctest -L unit) →
+#   setup → lint (clang-format) → build (release) → clang-tidy → unit tests (ctest -L unit) →
 #   unit tests under ASan/UBSan (preset asan-ubsan) → the local stack (up.sh) →
 #   integration gtests (ctest -L integration, on database shop_test) →
 #   integration tests (pytest tests/integration) → end-to-end tests (pytest tests/e2e)
@@ -112,6 +112,7 @@ run_all() {
   SKIP_REASON="build failed"
   step build "$ROOT/scripts/build.sh" "$PRESET" ||
     skip_rest unit stack-up integration-gtest integration-pytest e2e || return 1
+  step tidy "$ROOT/scripts/tidy.sh" "$PRESET"
   step unit ctest_label unit
   step unit-asan-ubsan sanitized_unit_tests
 

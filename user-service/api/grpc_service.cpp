@@ -15,52 +15,57 @@ Reactor* UserGrpcService::Register(grpc::CallbackServerContext* context,
                                    const v1::RegisterRequest* request, v1::User* response) {
   return serve_unary(
       "Register", context, response, executor_,
-      [deps = deps_, request](CallContext) { return register_user(*deps, *request); });
+      [deps = deps_, request](const CallContext&) { return register_user(*deps, *request); });
 }
 
 Reactor* UserGrpcService::Login(grpc::CallbackServerContext* context,
                                 const v1::LoginRequest* request, v1::TokenPair* response) {
-  return serve_unary("Login", context, response, executor_,
-                     [deps = deps_, request](CallContext) { return login(*deps, *request); });
+  return serve_unary(
+      "Login", context, response, executor_,
+      [deps = deps_, request](const CallContext&) { return login(*deps, *request); });
 }
 
 Reactor* UserGrpcService::Refresh(grpc::CallbackServerContext* context,
                                   const v1::RefreshRequest* request, v1::TokenPair* response) {
-  return serve_unary("Refresh", context, response, executor_,
-                     [deps = deps_, request](CallContext) { return refresh(*deps, *request); });
+  return serve_unary(
+      "Refresh", context, response, executor_,
+      [deps = deps_, request](const CallContext&) { return refresh(*deps, *request); });
 }
 
 Reactor* UserGrpcService::Logout(grpc::CallbackServerContext* context,
                                  const v1::LogoutRequest* request,
                                  google::protobuf::Empty* response) {
-  return serve_unary("Logout", context, response, executor_,
-                     [deps = deps_, request](CallContext) { return logout(*deps, *request); });
+  return serve_unary(
+      "Logout", context, response, executor_,
+      [deps = deps_, request](const CallContext&) { return logout(*deps, *request); });
 }
 
 Reactor* UserGrpcService::GetMe(grpc::CallbackServerContext* context, const v1::GetMeRequest*,
                                 v1::User* response) {
   return serve_unary("GetMe", context, response, executor_,
-                     [deps = deps_](CallContext call) { return get_me(*deps, call); });
+                     [deps = deps_](CallContext call) { return get_me(*deps, std::move(call)); });
 }
 
 Reactor* UserGrpcService::UpdateMe(grpc::CallbackServerContext* context,
                                    const v1::UpdateMeRequest* request, v1::User* response) {
-  return serve_unary(
-      "UpdateMe", context, response, executor_,
-      [deps = deps_, request](CallContext call) { return update_me(*deps, *request, call); });
+  return serve_unary("UpdateMe", context, response, executor_,
+                     [deps = deps_, request](CallContext call) {
+                       return update_me(*deps, *request, std::move(call));
+                     });
 }
 
 Reactor* UserGrpcService::GetJwks(grpc::CallbackServerContext* context, const v1::GetJwksRequest*,
                                   v1::Jwks* response) {
   return serve_unary("GetJwks", context, response, executor_,
-                     [deps = deps_](CallContext) { return get_jwks(*deps); });
+                     [deps = deps_](const CallContext&) { return get_jwks(*deps); });
 }
 
 Reactor* UserGrpcService::GetUser(grpc::CallbackServerContext* context,
                                   const v1::GetUserRequest* request, v1::User* response) {
-  return serve_unary(
-      "GetUser", context, response, executor_,
-      [deps = deps_, request](CallContext call) { return get_user(*deps, *request, call); });
+  return serve_unary("GetUser", context, response, executor_,
+                     [deps = deps_, request](CallContext call) {
+                       return get_user(*deps, *request, std::move(call));
+                     });
 }
 
 Reactor* UserGrpcService::VerifyToken(grpc::CallbackServerContext* context,
@@ -68,7 +73,7 @@ Reactor* UserGrpcService::VerifyToken(grpc::CallbackServerContext* context,
                                       v1::TokenClaims* response) {
   return serve_unary(
       "VerifyToken", context, response, executor_,
-      [deps = deps_, request](CallContext) { return verify_token(*deps, *request); });
+      [deps = deps_, request](const CallContext&) { return verify_token(*deps, *request); });
 }
 
 }  // namespace shop::user::api

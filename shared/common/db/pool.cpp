@@ -62,7 +62,8 @@ awaitable<Result<Connection>> Pool::acquire_before(std::optional<Clock::time_poi
       deadline ? std::min(config_.connect_timeout, remaining(*deadline)) : config_.connect_timeout;
   auto session = co_await detail::Session::connect(executor_, config_.conninfo, connect_timeout);
   if (!session) co_return session.error();
-  slot.release();
+  // The connection owns the slot now: disarm the guard (its pointer is `this`).
+  static_cast<void>(slot.release());
   co_return Connection(self, std::move(*session));
 }
 

@@ -46,7 +46,7 @@ std::string millis(std::chrono::milliseconds duration) {
 
 }  // namespace
 
-Session::Session(boost::asio::any_io_executor executor, pg_conn* connection)
+Session::Session(const boost::asio::any_io_executor& executor, pg_conn* connection)
     : connection_(connection),
       strand_(boost::asio::make_strand(executor)),
       socket_(strand_),

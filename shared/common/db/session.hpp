@@ -33,7 +33,7 @@ class Session : public std::enable_shared_from_this<Session> {
       std::chrono::milliseconds timeout);
 
   // Takes ownership of a connection PQconnectStart has begun.
-  Session(boost::asio::any_io_executor executor, pg_conn* connection);
+  Session(const boost::asio::any_io_executor& executor, pg_conn* connection);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

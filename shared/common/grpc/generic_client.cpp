@@ -45,13 +45,13 @@ std::string flatten(const grpc::ByteBuffer& buffer) {
 }
 
 template <class Token>
-auto async_unary(grpc::GenericStub& stub, std::shared_ptr<PendingCall> call, Token&& token) {
+auto async_unary(grpc::GenericStub& stub, const std::shared_ptr<PendingCall>& call, Token&& token) {
   return boost::asio::async_initiate<Token, void(GrpcReply)>(
       [&stub, call](auto handler) {
         auto shared_handler = std::make_shared<decltype(handler)>(std::move(handler));
         stub.UnaryCall(
             &call->context, call->method, grpc::StubOptions(), &call->request, &call->response,
-            [call, shared_handler](grpc::Status status) {
+            [call, shared_handler](const grpc::Status& status) {
               GrpcReply reply{status, status.ok() ? flatten(call->response) : ""};
               const auto seconds =
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - call->started)

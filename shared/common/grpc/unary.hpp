@@ -43,7 +43,7 @@ grpc::ServerUnaryReactor* serve_unary(std::string_view method, grpc::CallbackSer
   auto call = CallContext::from_server(*context);
   auto span = start_server_span(method, Response::descriptor(), call);
   auto finish = [reactor, response, method, started, span = std::move(span)](
-                    std::exception_ptr failure, Result<Response> result) mutable {
+                    const std::exception_ptr& failure, Result<Response> result) mutable {
     grpc::Status status;
     if (failure) {
       status = to_status(Error::internal("the call could not be completed"));

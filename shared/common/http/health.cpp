@@ -48,8 +48,8 @@ Response HealthChecks::render(const Snapshot& snapshot) const {
                        boost::json::object{{"status", status}, {"checks", std::move(results)}});
 }
 
-void add_operational_routes(Router& router, std::shared_ptr<const HealthChecks> checks,
-                            std::function<bool()> draining) {
+void add_operational_routes(Router& router, const std::shared_ptr<const HealthChecks>& checks,
+                            const std::function<bool()>& draining) {
   router.add(Verb::get, "/health",
              [checks](const Request&, RequestContext&) { return checks->report(); });
   router.add(

@@ -41,7 +41,7 @@ class HealthChecks {
 };
 
 // `draining` turns /ready red while the process shuts down, so balancers stop sending.
-void add_operational_routes(Router& router, std::shared_ptr<const HealthChecks> checks,
-                            std::function<bool()> draining);
+void add_operational_routes(Router& router, const std::shared_ptr<const HealthChecks>& checks,
+                            const std::function<bool()>& draining);
 
 }  // namespace shop::common::http

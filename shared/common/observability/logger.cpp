@@ -101,7 +101,7 @@ void init_logging(std::string service, Level min_level_value, LogSink sink) {
 
 bool log_enabled(Level level) { return static_cast<int>(level) >= min_level().load(); }
 
-void log(Level level, std::string_view msg, boost::json::object fields) {
+void log(Level level, std::string_view msg, const boost::json::object& fields) {
   if (!log_enabled(level)) {
     return;
   }
@@ -110,17 +110,17 @@ void log(Level level, std::string_view msg, boost::json::object fields) {
       render_log_line(std::chrono::system_clock::now(), level, current->service, msg, fields));
 }
 
-void debug(std::string_view msg, boost::json::object fields) {
-  log(Level::kDebug, msg, std::move(fields));
+void debug(std::string_view msg, const boost::json::object& fields) {
+  log(Level::kDebug, msg, fields);
 }
-void info(std::string_view msg, boost::json::object fields) {
-  log(Level::kInfo, msg, std::move(fields));
+void info(std::string_view msg, const boost::json::object& fields) {
+  log(Level::kInfo, msg, fields);
 }
-void warn(std::string_view msg, boost::json::object fields) {
-  log(Level::kWarn, msg, std::move(fields));
+void warn(std::string_view msg, const boost::json::object& fields) {
+  log(Level::kWarn, msg, fields);
 }
-void error(std::string_view msg, boost::json::object fields) {
-  log(Level::kError, msg, std::move(fields));
+void error(std::string_view msg, const boost::json::object& fields) {
+  log(Level::kError, msg, fields);
 }
 
 boost::json::object with_trace(const TraceContext& context, std::string_view request_id,

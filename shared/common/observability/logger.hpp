@@ -33,11 +33,11 @@ bool log_enabled(Level level);
 
 // `fields` follow the fixed keys; a field named like a fixed key (ts, level,
 // service, msg) is written as "field.<name>" so it cannot shadow it.
-void log(Level level, std::string_view msg, boost::json::object fields = {});
-void debug(std::string_view msg, boost::json::object fields = {});
-void info(std::string_view msg, boost::json::object fields = {});
-void warn(std::string_view msg, boost::json::object fields = {});
-void error(std::string_view msg, boost::json::object fields = {});
+void log(Level level, std::string_view msg, const boost::json::object& fields = {});
+void debug(std::string_view msg, const boost::json::object& fields = {});
+void info(std::string_view msg, const boost::json::object& fields = {});
+void warn(std::string_view msg, const boost::json::object& fields = {});
+void error(std::string_view msg, const boost::json::object& fields = {});
 
 // trace_id, span_id and (when not empty) request_id, merged into `fields`.
 boost::json::object with_trace(const TraceContext& context, std::string_view request_id = {},

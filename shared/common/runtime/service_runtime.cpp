@@ -47,7 +47,7 @@ asio::awaitable<void> ServiceRuntime::lifecycle(Start start, Stop stop) {
 int ServiceRuntime::run(Start start, Stop stop) {
   std::signal(SIGPIPE, SIG_IGN);
   asio::co_spawn(io_, lifecycle(std::move(start), std::move(stop)),
-                 [this](std::exception_ptr failure) {
+                 [this](const std::exception_ptr& failure) {
                    if (!failure) return;
                    try {
                      std::rethrow_exception(failure);
