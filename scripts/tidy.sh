@@ -7,6 +7,7 @@ source "$ROOT/scripts/lib/common.sh"
 cd "$ROOT"
 preset=${1:-release}
 [[ -f build/$preset/compile_commands.json ]] || die "build/$preset is not configured: run scripts/build.sh $preset"
+mkdir -p "$SHOP_VAR"
 mapfile -t files < <(git ls-files '*.cpp' | grep -v '^tests/')
 # The build uses GCC warning flags that clang does not know.
 run-clang-tidy -quiet -j "$(nproc)" -p "build/$preset" -extra-arg=-Wno-unknown-warning-option \
