@@ -17,12 +17,6 @@ constexpr std::chrono::seconds kMinRefreshInterval{1};
 constexpr std::string_view kUnknownKey = "unknown key";
 const std::string kGetJwks = "/shop.user.v1.UserService/GetJwks";
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 std::string_view bearer_token(std::string_view authorization) {
@@ -51,10 +45,10 @@ std::shared_ptr<const common::auth::KeySet> Authenticator::keys() const {
 boost::asio::awaitable<common::Result<common::auth::Claims>> Authenticator::verify(
     std::string_view token, const common::grpc_glue::CallContext& call) {
   if (token.empty()) co_return common::Error::unauthenticated("an access token is required");
-  auto claims = verified_.verify(*keys(), token, unix_now());
+  auto claims = verified_.verify(*keys(), token, common::auth::unix_now());
   if (claims || claims.error().detail != kUnknownKey) co_return claims;
   co_await refresh_keys(call);
-  co_return verified_.verify(*keys(), token, unix_now());
+  co_return verified_.verify(*keys(), token, common::auth::unix_now());
 }
 
 boost::asio::awaitable<void> Authenticator::refresh_keys(

@@ -29,7 +29,7 @@ IssuedRefresh new_refresh_token() {
 }
 
 v1::TokenPair token_pair(const Deps& deps, const models::User& user, std::string refresh_token) {
-  const auto now = unix_now();
+  const auto now = auth::unix_now();
   const auto& settings = deps.token_settings;
   const auth::Claims claims{
       user.id,          user.roles,     now, now + settings.access_ttl_seconds,
@@ -48,12 +48,6 @@ common::Result<void> require_refresh_token(const std::string& token) {
 }
 
 }  // namespace
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Task<v1::User> register_user(const Deps& deps, const v1::RegisterRequest& request) {
   models::Registration registration{request.email(), request.password(), request.name()};

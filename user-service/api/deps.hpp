@@ -38,6 +38,4 @@ struct Deps {
 template <class T>
 using Task = boost::asio::awaitable<common::Result<T>>;
 
-std::int64_t unix_now();
-
 }  // namespace shop::user::api

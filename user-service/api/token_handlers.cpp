@@ -6,7 +6,7 @@ namespace shop::user::api {
 
 common::Result<common::auth::Claims> authenticate(const Deps& deps, std::string_view token) {
   if (token.empty()) return common::Error::unauthenticated("an access token is required");
-  return deps.verified_tokens->verify(*deps.public_keys, token, unix_now());
+  return deps.verified_tokens->verify(*deps.public_keys, token, common::auth::unix_now());
 }
 
 Task<v1::Jwks> get_jwks(const Deps& deps) {

@@ -1,5 +1,7 @@
 #include "common/auth/jwt.hpp"
 
+#include <chrono>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -337,6 +339,12 @@ Result<Claims> verify(const KeySet& keys, std::string_view token, std::int64_t n
   if (claims->issued_at > now_seconds + leeway) return reject("token issued in the future");
   if (not_before && *not_before > now_seconds + leeway) return reject("token not yet valid");
   return std::move(*claims);
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace shop::common::auth

@@ -108,6 +108,9 @@ class KeySet {
 std::string to_jwk(std::string_view kid, std::string_view public_key);
 std::string to_jwk(const SigningKey& key);
 
+// Seconds since the Unix epoch, UTC: the clock token times are read against.
+std::int64_t unix_now();
+
 // Checks a compact token and returns its claims. Every failure is kUnauthenticated with a
 // short detail that is safe to log: token too large, malformed token, unsupported alg,
 // unknown key, bad signature, bad claims, token expired, token issued in the future,
