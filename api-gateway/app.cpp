@@ -44,7 +44,7 @@ int run(const Config& config) {
     by_name[upstream.name] = &upstream;
     health->add(upstream.name, probe(upstream.health_endpoint));
   }
-  auto authenticator = std::make_shared<middleware::Authenticator>(
+  auto authenticator = std::make_shared<common::identity::Authenticator>(
       by_name.at("user-service")->client, config.upstream_timeout);
 
   auto routes = routing::build_routes(service_bindings());

@@ -11,7 +11,9 @@ Config Config::from_env(common::config::EnvReader env) {
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
       .upstreams = {{"user-service", env.string("USER_SERVICE_GRPC_ADDR", "127.0.0.1:50051"),
-                     env.string("USER_SERVICE_HTTP_ADDR", "127.0.0.1:3001")}},
+                     env.string("USER_SERVICE_HTTP_ADDR", "127.0.0.1:3001")},
+                    {"product-service", env.string("PRODUCT_SERVICE_GRPC_ADDR", "127.0.0.1:50052"),
+                     env.string("PRODUCT_SERVICE_HTTP_ADDR", "127.0.0.1:3002")}},
   };
   env.throw_if_errors();
   return config;

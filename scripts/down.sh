@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Stops what scripts/up.sh started: every service by its PID file (SIGTERM, wait, SIGKILL
-# only after the deadline), in reverse start order, then the PostgreSQL cluster under
-# var/postgres. Processes this stack did not start are left alone.
+# only after the deadline), in reverse start order, then the search server, RabbitMQ
+# (and its epmd) and the PostgreSQL cluster under var/. Processes this stack did not
+# start are left alone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 STOP_DEADLINE_S=${SHOP_STOP_DEADLINE_S:-20}
@@ -14,6 +17,10 @@ STOP_DEADLINE_S=${SHOP_STOP_DEADLINE_S:-20}
 for ((i = ${#SHOP_SERVICES[@]} - 1; i >= 0; i--)); do
   stop_by_pidfile "${SHOP_SERVICES[i]}" "$STOP_DEADLINE_S"
 done
+
+os_stop
+
+rabbitmq_stop "$STOP_DEADLINE_S"
 
 if [[ -f $PG_DATA/PG_VERSION ]]; then
   pg_stop

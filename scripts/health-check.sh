@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the stack: PostgreSQL, then GET /health of every service in
+# Checks the stack: PostgreSQL, RabbitMQ, then GET /health of every service in
 # scripts/lib/services.sh. One line per component; exits non-zero if any is not
 # healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
 set -euo pipefail
@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 quiet=0
@@ -22,6 +23,14 @@ if pg_isready -q -h 127.0.0.1 -p "$SHOP_PG_PORT" -t 3 2>/dev/null; then
   report ok postgres "127.0.0.1:$SHOP_PG_PORT" "accepting connections"
 else
   report FAIL postgres "127.0.0.1:$SHOP_PG_PORT" "not accepting connections"
+  failures=$((failures + 1))
+fi
+
+# The AMQP listener opens only once the node has booted.
+if rabbitmq_port_busy "$SHOP_AMQP_PORT"; then
+  report ok rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "accepting connections"
+else
+  report FAIL rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "not accepting connections"
   failures=$((failures + 1))
 fi
 

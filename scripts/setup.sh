@@ -10,10 +10,12 @@ APT_PACKAGES=(
   cmake ninja-build ccache pkg-config g++ clang-format clang-tidy
   # C++ libraries (bookworm)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
-  prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev
+  prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev librabbitmq-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   # servers and tools
-  postgresql postgresql-contrib wrk nginx-light curl
+  postgresql postgresql-contrib rabbitmq-server wrk nginx-light curl
+  # the search server: OpenSearch jars from Maven Central (scripts/lib/opensearch.sh)
+  maven openjdk-17-jdk-headless
 )
 BACKPORTS_PACKAGES=(libboost1.83-dev libboost-json1.83-dev libboost-url1.83-dev opentelemetry-cpp-dev)
 

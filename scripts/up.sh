@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Brings up the local stack: installs what is missing, builds the release preset,
-# starts PostgreSQL and every service in scripts/lib/services.sh as background
-# processes (PID files in var/run/, logs in var/log/) and waits until each /health is
-# green. The processes inherit this script's environment (see README, Configuration).
+# starts PostgreSQL, RabbitMQ (exported as SHOP_AMQP_URL), the search server
+# (OpenSearch, exported as SEARCH_URL) and every service in scripts/lib/services.sh as
+# background processes (PID files in var/run/, logs in var/log/) and waits until each
+# /health is green. The processes inherit this script's environment (see README,
+# Configuration).
 # Idempotent: services already running from the current build are left running; a
 # service whose binary was rebuilt since it started is restarted.
 set -euo pipefail
@@ -10,6 +12,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 HEALTH_DEADLINE_S=${SHOP_HEALTH_DEADLINE_S:-60}
@@ -31,6 +35,10 @@ mkdir -p "$SHOP_RUN_DIR" "$SHOP_LOG_DIR"
 
 pg_start
 pg_ensure_stack_databases
+rabbitmq_start
+export SHOP_AMQP_URL="${SHOP_AMQP_URL:-$(rabbitmq_url)}"
+os_start
+export SEARCH_URL="${SEARCH_URL:-$(os_url)}"
 
 for svc in "${SHOP_SERVICES[@]}"; do
   bin=$(service_binary "$svc")
@@ -64,6 +72,8 @@ $(for svc in "${SHOP_SERVICES[@]}"; do
   printf '  %-16s %s   PID %s, log var/log/%s.log\n' "$svc" "$(service_health_url "$svc")" "$(pid_of "$svc")" "$svc"
 done)
   postgres         127.0.0.1:$SHOP_PG_PORT   data var/postgres/data, log var/log/postgres.log
+  rabbitmq         $(rabbitmq_url)   node $RABBITMQ_NODE, state and logs var/rabbitmq/
+  opensearch       $(os_url)   data var/opensearch/data, log var/log/opensearch.log
   admin account    ${SHOP_ADMIN_EMAIL:-admin@shop.local}
 
   scripts/health-check.sh   check every service

@@ -22,8 +22,8 @@ json::object scalar_schema(const pb::FieldDescriptor& field) {
       return {{"type", "integer"}, {"format", "int32"}};
     case pb::FieldDescriptor::CPPTYPE_INT64:
     case pb::FieldDescriptor::CPPTYPE_UINT64:
-      // The protobuf JSON mapping writes 64-bit integers as strings.
-      return {{"type", "string"}, {"format", "int64"}};
+      // Numbers in answers (json_numbers.hpp); requests may send numbers or strings.
+      return {{"type", "integer"}, {"format", "int64"}};
     case pb::FieldDescriptor::CPPTYPE_DOUBLE:
     case pb::FieldDescriptor::CPPTYPE_FLOAT:
       return {{"type", "number"}};

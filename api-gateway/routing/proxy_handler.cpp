@@ -58,8 +58,8 @@ http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
     common::grpc_glue::CallContext call;
     call.request_id = context.request_id;
     call.traceparent = common::obs::to_traceparent(context.trace);
-    call.bearer_token =
-        std::string(middleware::bearer_token(request[http::beast_http::field::authorization]));
+    call.bearer_token = std::string(
+        common::identity::bearer_token(request[http::beast_http::field::authorization]));
     if (auto allowed = co_await authorize(route, deps, call); !allowed) {
       co_return http::problem_response(allowed.error());
     }

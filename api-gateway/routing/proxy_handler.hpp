@@ -7,14 +7,14 @@
 
 #include "common/grpc/generic_client.hpp"
 #include "common/http/types.hpp"
-#include "middleware/authenticator.hpp"
+#include "common/identity/authenticator.hpp"
 #include "routing/route_table.hpp"
 
 namespace shop::gateway::routing {
 
 struct ProxyDeps {
   std::shared_ptr<common::grpc_glue::GenericClient> upstream;
-  std::shared_ptr<middleware::Authenticator> authenticator;
+  std::shared_ptr<common::identity::Authenticator> authenticator;
   std::chrono::milliseconds timeout;
 };
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "common/http/router.hpp"
+#include "routing/json_numbers.hpp"
 
 namespace shop::gateway::routing {
 namespace {
@@ -41,6 +42,7 @@ std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings) {
       route.upstream = binding.upstream;
       route.input = method->input_type();
       route.output = method->output_type();
+      route.output_has_int64 = has_int64_fields(route.output);
       check_placeholders(route);
       routes.push_back(std::move(route));
     }

@@ -19,6 +19,7 @@ struct Route {
   std::string upstream;     // which upstream serves it
   const google::protobuf::Descriptor* input = nullptr;
   const google::protobuf::Descriptor* output = nullptr;
+  bool output_has_int64 = false;  // its JSON needs int64 strings turned into numbers
   api::HttpRule rule;
 };
 

@@ -4,10 +4,13 @@
 #include <google/protobuf/message.h>
 #include <google/protobuf/util/json_util.h>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/url/parse_query.hpp>
 
 #include <charconv>
 #include <memory>
+
+#include "routing/json_numbers.hpp"
 
 namespace shop::gateway::routing {
 namespace {
@@ -122,7 +125,10 @@ common::Result<std::string> decode_response(const Route& route, const std::strin
   std::string json;
   const auto status = pb::util::MessageToJsonString(*message, &json, options);
   if (!status.ok()) return Error::internal("the upstream answer could not be rendered");
-  return json;
+  if (!route.output_has_int64) return json;
+  auto value = boost::json::parse(json);
+  int64_strings_to_numbers(route.output, value);
+  return boost::json::serialize(value);
 }
 
 }  // namespace shop::gateway::routing

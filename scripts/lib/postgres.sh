@@ -171,6 +171,7 @@ url_port_busy() {
 pg_ensure_stack_databases() {
   pg_ensure_role shop
   pg_ensure_database shop_users shop
+  pg_ensure_database shop_products shop
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then

@@ -8,7 +8,7 @@
 # if it needs its own database, in shop_service_env_defaults.
 
 # shellcheck disable=SC2034  # read by the scripts that source this file
-SHOP_SERVICES=(user-service api-gateway)
+SHOP_SERVICES=(user-service product-service api-gateway)
 SHOP_BUILD_PRESET="${SHOP_BUILD_PRESET:-release}"
 SHOP_BUILD_DIR="${SHOP_BUILD_DIR:-$SHOP_ROOT/build/$SHOP_BUILD_PRESET}"
 
@@ -17,7 +17,7 @@ service_binary() { printf '%s/%s/%s\n' "$SHOP_BUILD_DIR" "$1" "$1"; }
 service_http_port() {
   case $1 in
     user-service) echo "${USER_HTTP_PORT:-3001}" ;;
-    # product-service) echo "${PRODUCT_HTTP_PORT:-3002}" ;;
+    product-service) echo "${PRODUCT_HTTP_PORT:-3002}" ;;
     # order-service) echo "${ORDER_HTTP_PORT:-3003}" ;;
     # notification-service) echo "${NOTIFICATION_HTTP_PORT:-3004}" ;;
     api-gateway) echo "${GATEWAY_PORT:-8080}" ;;
@@ -44,9 +44,14 @@ shop_service_env_defaults() {
   export USER_HTTP_PORT="${USER_HTTP_PORT:-3001}"
   export USER_GRPC_PORT="${USER_GRPC_PORT:-50051}"
   export USER_DATABASE_URL="${USER_DATABASE_URL:-postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_users}"
+  export PRODUCT_HTTP_PORT="${PRODUCT_HTTP_PORT:-3002}"
+  export PRODUCT_GRPC_PORT="${PRODUCT_GRPC_PORT:-50052}"
+  export PRODUCT_DATABASE_URL="${PRODUCT_DATABASE_URL:-postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_products}"
   export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
   export USER_SERVICE_GRPC_ADDR="${USER_SERVICE_GRPC_ADDR:-127.0.0.1:$USER_GRPC_PORT}"
   export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-127.0.0.1:$USER_HTTP_PORT}"
+  export PRODUCT_SERVICE_GRPC_ADDR="${PRODUCT_SERVICE_GRPC_ADDR:-127.0.0.1:$PRODUCT_GRPC_PORT}"
+  export PRODUCT_SERVICE_HTTP_ADDR="${PRODUCT_SERVICE_HTTP_ADDR:-127.0.0.1:$PRODUCT_HTTP_PORT}"
   # The local stack lets webhooks target loopback receivers (API.md, Notifications).
   export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
 }

@@ -3,6 +3,7 @@ customer's program would."""
 
 from __future__ import annotations
 
+import urllib.parse
 import uuid
 
 from .transport import Response, send
@@ -104,6 +105,26 @@ class ShopClient:
 
     def update_me(self, **fields) -> Response:
         return self.patch("/api/v1/users/me", json=fields)
+
+    # --- the catalog API ---------------------------------------------------------------
+    def products(self, **params) -> Response:
+        query = urllib.parse.urlencode(params)
+        return self.get("/api/v1/products" + (f"?{query}" if query else ""))
+
+    def product(self, product_id: str) -> Response:
+        return self.get(f"/api/v1/products/{product_id}")
+
+    def create_product(self, **fields) -> Response:
+        return self.post("/api/v1/products", json=fields)
+
+    def create_category(self, name: str, parent_id: str = "") -> Response:
+        return self.post("/api/v1/categories", json={"name": name, "parent_id": parent_id})
+
+    def set_inventory(self, product_id: str, quantity: int) -> Response:
+        return self.put(f"/api/v1/products/{product_id}/inventory", json={"quantity": quantity})
+
+    def join_waitlist(self, product_id: str) -> Response:
+        return self.post(f"/api/v1/products/{product_id}/waitlist")
 
     def _take_tokens(self, body: dict) -> None:
         self.access_token = body["access_token"]

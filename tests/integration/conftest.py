@@ -5,38 +5,20 @@ build, on free ports, against a fresh database on the local stack's PostgreSQL
 
 from __future__ import annotations
 
-import os
 
 import httpx
 import pytest
 
-from .stack import BUILD_DIR, Database, Stack, StackError, missing_binaries
-from .support import Session, login, register
+from .stack import fresh_stack
+from .support import Account, Session, login, register
 
 @pytest.fixture(scope="session")
 def stack():
-    missing = missing_binaries()
-    if missing:
-        pytest.exit("integration tests need the release build; missing: "
-                    + ", ".join(str(p) for p in missing)
-                    + f" (build with scripts/build.sh release; build dir {BUILD_DIR})", returncode=3)
-    db = Database(host="127.0.0.1", port=int(os.environ.get("SHOP_PG_PORT", "5432")))
-    try:
-        db.create()
-    except StackError as exc:
-        pytest.exit(f"cannot create a test database on PostgreSQL at 127.0.0.1:{db.port} "
-                    f"(start the local stack with scripts/up.sh): {exc}", returncode=3)
-    s = Stack(db)
-    try:
-        try:
-            s.start()
-        except StackError as exc:
-            s.stop()
-            pytest.exit(f"the services under test did not start: {exc}", returncode=3)
+    def fail(message: str) -> None:
+        pytest.exit(message, returncode=3)
+
+    with fresh_stack(fail) as s:
         yield s
-        s.stop()
-    finally:
-        db.drop()
 
 
 @pytest.fixture
@@ -65,3 +47,10 @@ def user_service_control(stack):
     service is running and the gateway healthy again afterwards."""
     yield stack
     stack.ensure_user_service()
+
+
+@pytest.fixture
+def admin(client, stack) -> Session:
+    """The first-start admin account, logged in."""
+    account = Account(id="", email=stack.ADMIN_EMAIL, password=stack.ADMIN_PASSWORD, name="Administrator")
+    return login(client, account)

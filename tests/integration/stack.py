@@ -11,12 +11,16 @@ import socket
 import subprocess
 import time
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from polling import wait_until
+
+from .servers import RabbitMq
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_DIR = Path(os.environ.get("SHOP_BUILD_DIR", REPO_ROOT / "build" / "release"))
@@ -35,7 +39,8 @@ def binary(name: str) -> Path:
 
 
 def missing_binaries() -> list[Path]:
-    return [p for p in (binary("user-service"), binary("api-gateway")) if not os.access(p, os.X_OK)]
+    names = ("user-service", "product-service", "api-gateway")
+    return [p for p in map(binary, names) if not os.access(p, os.X_OK)]
 
 
 def free_port() -> int:
@@ -155,7 +160,8 @@ class ServiceProcess:
 
 
 class Stack:
-    """user-service + api-gateway on free ports against one fresh database."""
+    """user-service, product-service and api-gateway on free ports, each service on a
+    fresh database of its own."""
 
     ADMIN_EMAIL = "it-admin@example.com"
     ADMIN_PASSWORD = "it-admin-password-1"
@@ -163,10 +169,17 @@ class Stack:
     UPSTREAM_TIMEOUT_MS = 2000
     MAX_BODY_BYTES = 1048576
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, product_db: Database, amqp_url: str, search_url: str):
         self.db = db
+        self.product_db = product_db
+        self.amqp_url = amqp_url
+        self.search_url = search_url
+        self.search_index = f"it_{product_db.name}"
+        self.broker: RabbitMq | None = None  # the session's own, when fresh_stack made it
         self.user_http_port = free_port()
         self.user_grpc_port = free_port()
+        self.product_http_port = free_port()
+        self.product_grpc_port = free_port()
         self.gateway_port = free_port()
         log_dir = LOG_ROOT / db.name
         base = {k: v for k, v in os.environ.items()}
@@ -182,15 +195,31 @@ class Stack:
             REFRESH_TOKEN_TTL_SECONDS="1209600",
             PASSWORD_HASH_PROFILE="fast",
         )
+        product_env = dict(
+            base,
+            PRODUCT_HTTP_PORT=str(self.product_http_port),
+            PRODUCT_GRPC_PORT=str(self.product_grpc_port),
+            PRODUCT_DATABASE_URL=product_db.url,
+            USER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.user_grpc_port}",
+            RESERVATION_SWEEP_INTERVAL_MS="200",
+            SHOP_AMQP_URL=amqp_url,
+            SEARCH_URL=search_url,
+            SEARCH_INDEX=self.search_index,
+            SHOP_MQ_RETRY_BASE="200",
+        )
         gateway_env = dict(
             base,
             GATEWAY_PORT=str(self.gateway_port),
             USER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.user_grpc_port}",
             USER_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.user_http_port}",
+            PRODUCT_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.product_grpc_port}",
+            PRODUCT_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.product_http_port}",
             GATEWAY_MAX_BODY_BYTES=str(self.MAX_BODY_BYTES),
             UPSTREAM_TIMEOUT_MS=str(self.UPSTREAM_TIMEOUT_MS),
         )
         self.user_service = ServiceProcess("user-service", user_env, f"{self.user_http_url}/health", log_dir)
+        self.product_service = ServiceProcess("product-service", product_env,
+                                              f"{self.product_http_url}/health", log_dir)
         self.gateway = ServiceProcess("api-gateway", gateway_env, f"{self.gateway_url}/health", log_dir)
 
     @property
@@ -201,15 +230,21 @@ class Stack:
     def user_http_url(self) -> str:
         return f"http://127.0.0.1:{self.user_http_port}"
 
+    @property
+    def product_http_url(self) -> str:
+        return f"http://127.0.0.1:{self.product_http_port}"
+
     def start(self) -> None:
         self.user_service.start()
         self.user_service.wait_healthy()
+        self.product_service.start()
+        self.product_service.wait_healthy()
         self.gateway.start()
         self.gateway.wait_healthy()
 
     def stop(self) -> None:
         errors = []
-        for svc in (self.gateway, self.user_service):
+        for svc in (self.gateway, self.product_service, self.user_service):
             try:
                 svc.stop()
             except StackError as exc:
@@ -232,3 +267,57 @@ class Stack:
         self.user_service.wait_healthy()
         wait_until(lambda: httpx.get(f"{self.gateway_url}/health", timeout=2.0).status_code == 200,
              timeout=30.0, message="gateway /health back to 200 after user-service restart")
+
+
+def stack_search_url() -> str:
+    """The local stack's search server (scripts/up.sh starts it)."""
+    return os.environ.get("SEARCH_URL") or f"http://127.0.0.1:{os.environ.get('SHOP_SEARCH_PORT', '9200')}"
+
+
+def drop_search_indices(search_url: str, alias: str) -> None:
+    try:
+        httpx.delete(f"{search_url}/{alias}_v*", timeout=10.0)
+    except httpx.HTTPError:
+        pass  # the server is gone; so are its indices, for this test's purposes
+
+
+@contextmanager
+def fresh_stack(fail: Callable[[str], None],
+                configure: Callable[[Stack], None] | None = None) -> Iterator[Stack]:
+    """A started Stack on fresh databases and a RabbitMQ node of its own, against the
+    local stack's search server under an index alias of its own; all of it stopped,
+    dropped and deleted afterwards. `fail` reports what kept it from starting;
+    `configure` may adjust the processes' environments."""
+    missing = missing_binaries()
+    if missing:
+        fail("needs the release build; missing: " + ", ".join(str(p) for p in missing)
+             + f" (scripts/build.sh release; build dir {BUILD_DIR})")
+    pg_port = int(os.environ.get("SHOP_PG_PORT", "5432"))
+    databases = [Database(host="127.0.0.1", port=pg_port) for _ in range(2)]
+    broker = RabbitMq(databases[1].name)
+    try:
+        try:
+            for db in databases:
+                db.create()
+            broker.start()
+        except (StackError, RuntimeError) as exc:
+            fail(f"cannot create test databases on PostgreSQL at 127.0.0.1:{pg_port} "
+                 f"or start RabbitMQ (start the local stack with scripts/up.sh): {exc}")
+        stack = Stack(*databases, amqp_url=broker.url, search_url=stack_search_url())
+        stack.broker = broker
+        if configure is not None:
+            configure(stack)
+        try:
+            try:
+                stack.start()
+            except StackError as exc:
+                fail(f"the services under test did not start: {exc}")
+            yield stack
+        finally:
+            stack.stop()
+            drop_search_indices(stack.search_url, stack.search_index)
+    finally:
+        if broker.running or broker.var_dir.exists():
+            broker.stop()
+        for db in databases:
+            db.drop()

@@ -6,7 +6,6 @@ user-service server span."""
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +15,7 @@ import pytest
 
 from polling import wait_until
 
-from .stack import Database, Stack, StackError, missing_binaries
+from .stack import Stack, fresh_stack
 from .support import TRACEPARENT_RE, assert_status, login, register
 
 EXPORT_DEADLINE_S = 15.0
@@ -104,27 +103,14 @@ def otlp_receiver():
 def traced_stack(otlp_receiver):
     """user-service + api-gateway like the `stack` fixture, both exporting to the
     receiver every 100 ms, on a database of their own."""
-    missing = missing_binaries()
-    if missing:
-        pytest.skip("needs the release build; missing: " + ", ".join(str(p) for p in missing))
-    db = Database(host="127.0.0.1", port=int(os.environ.get("SHOP_PG_PORT", "5432")))
-    try:
-        db.create()
-    except StackError as exc:
-        pytest.fail(f"cannot create a test database on 127.0.0.1:{db.port}: {exc}")
-    s = Stack(db)
-    for service in (s.user_service, s.gateway):
-        service.env.update(OTEL_EXPORTER_OTLP_ENDPOINT=otlp_receiver.endpoint,
-                           OTEL_EXPORTER_OTLP_PROTOCOL="http/json",
-                           OTEL_BSP_SCHEDULE_DELAY="100")
-    try:
-        s.start()
+    def export_to_receiver(stack: Stack) -> None:
+        for service in (stack.user_service, stack.product_service, stack.gateway):
+            service.env.update(OTEL_EXPORTER_OTLP_ENDPOINT=otlp_receiver.endpoint,
+                               OTEL_EXPORTER_OTLP_PROTOCOL="http/json",
+                               OTEL_BSP_SCHEDULE_DELAY="100")
+
+    with fresh_stack(pytest.fail, export_to_receiver) as s:
         yield s
-    finally:
-        try:
-            s.stop()
-        finally:
-            db.drop()
 
 
 def one(spans: list[dict], description: str, predicate) -> dict:

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/errors.hpp"
+#include "common/text.hpp"
 #include "models/user.hpp"
 
 namespace shop::user::models {
@@ -18,8 +19,8 @@ inline constexpr std::size_t kMaxEmailLength = 254;
 inline constexpr std::size_t kMaxAddressFieldLength = 200;
 
 std::string normalize_email(std::string_view email);
-std::string trim(std::string_view text);
-bool is_uuid(std::string_view text);
+using common::is_uuid;
+using common::trim;
 
 struct Registration {
   std::string email;

@@ -41,7 +41,9 @@ Task<void> PgTokenRepository::store(const RefreshToken& token) {
 Task<Rotation> PgTokenRepository::rotate(const std::string& presented_hash,
                                          const std::string& successor_hash,
                                          std::int64_t successor_ttl_seconds) {
-  co_return co_await pool_->transaction([&](db::Connection& connection) -> Task<Rotation> {
+  // A named body: GCC 12 can destroy a lambda temporary inside co_await twice.
+  auto body = [presented_hash, successor_hash,
+               successor_ttl_seconds](db::Connection& connection) -> Task<Rotation> {
     auto used = co_await connection.query(kMarkUsed, db::make_params(presented_hash));
     if (!used) co_return used.error();
     if (!used->empty()) {
@@ -59,7 +61,8 @@ Task<Rotation> PgTokenRepository::rotate(const std::string& presented_hash,
     auto revoked = co_await connection.query(kRevokeFamily, db::make_params((*reused)[0].text(0)));
     if (!revoked) co_return revoked.error();
     co_return Rotation{Rotation::Outcome::kReused, {}};
-  });
+  };
+  co_return co_await pool_->transaction(body);
 }
 
 Task<void> PgTokenRepository::revoke_family_of(const std::string& token_hash) {

@@ -1,6 +1,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "common/text.hpp"
 #include "repository/pg_repositories.hpp"
 
 namespace shop::user::repository {
@@ -37,17 +38,6 @@ std::string join(const std::vector<std::string>& parts) {
   return joined;
 }
 
-std::vector<std::string> split(std::string_view csv) {
-  std::vector<std::string> parts;
-  while (!csv.empty()) {
-    const auto comma = csv.find(',');
-    parts.emplace_back(csv.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    csv.remove_prefix(comma + 1);
-  }
-  return parts;
-}
-
 std::string address_json(const models::Address& address) {
   return boost::json::serialize(boost::json::object{{"name", address.name},
                                                     {"line1", address.line1},
@@ -75,7 +65,7 @@ models::User read_user(const db::Row& row) {
   return models::User{std::string(row.text(0)),
                       std::string(row.text(1)),
                       std::string(row.text(2)),
-                      split(row.text(3)),
+                      common::split(row.text(3), ','),
                       parse_address(row.optional_text(4)),
                       std::string(row.text(5))};
 }

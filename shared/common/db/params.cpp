@@ -31,4 +31,18 @@ Param param(double value) {
 
 Param param(std::nullopt_t) { return std::nullopt; }
 
+Param param(const std::vector<std::string>& values) {
+  std::string literal = "{";
+  for (const auto& value : values) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (const char c : value) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  return literal + "}";
+}
+
 }  // namespace shop::common::db

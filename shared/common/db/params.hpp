@@ -23,6 +23,8 @@ Param param(bool value);
 Param param(std::int64_t value);
 Param param(double value);
 Param param(std::nullopt_t);
+// A PostgreSQL array literal ({"a","b"}), for `= ANY($1::uuid[])` and the like.
+Param param(const std::vector<std::string>& values);
 
 // Integers other than the int64 overload's own. bool and char are left out: they are
 // integers to the language but not numbers to a caller.

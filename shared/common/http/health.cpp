@@ -8,7 +8,11 @@
 namespace shop::common::http {
 
 void HealthChecks::add(std::string name, Check check) {
-  checks_.emplace_back(std::move(name), std::move(check));
+  checks_.push_back({std::move(name), std::move(check), true});
+}
+
+void HealthChecks::add_optional(std::string name, Check check) {
+  checks_.push_back({std::move(name), std::move(check), false});
 }
 
 boost::asio::awaitable<Response> HealthChecks::report() const {
@@ -22,7 +26,7 @@ boost::asio::awaitable<Response> HealthChecks::report() const {
   for (const auto& entry : checks_) {
     bool ok = false;
     try {
-      ok = co_await entry.second();
+      ok = co_await entry.check();
     } catch (const std::exception&) {
       ok = false;  // a check that throws is a failing check, never a stuck refresh
     }
@@ -38,13 +42,15 @@ boost::asio::awaitable<Response> HealthChecks::report() const {
 Response HealthChecks::render(const Snapshot& snapshot) const {
   boost::json::object results;
   std::size_t passing = 0;
+  bool required_failing = false;
   for (std::size_t i = 0; i < checks_.size(); ++i) {
     passing += snapshot.passing[i] ? 1 : 0;
-    results[checks_[i].first] = snapshot.passing[i] ? "ok" : "down";
+    required_failing |= checks_[i].required && !snapshot.passing[i];
+    results[checks_[i].name] = snapshot.passing[i] ? "ok" : "down";
   }
   const bool all = passing == checks_.size();
   const char* status = all ? "ok" : (passing == 0 ? "down" : "degraded");
-  return json_response(all ? Status::ok : Status::service_unavailable,
+  return json_response(required_failing ? Status::service_unavailable : Status::ok,
                        boost::json::object{{"status", status}, {"checks", std::move(results)}});
 }
 

@@ -22,8 +22,13 @@ class HealthChecks {
   explicit HealthChecks(std::chrono::milliseconds max_age = std::chrono::milliseconds(500))
       : max_age_(max_age) {}
 
+  // A dependency the process cannot serve without.
   void add(std::string name, Check check);
-  // {"status": ok|degraded|down, "checks": {name: ok|down}}: 200 only when all pass.
+  // One it serves around (the search server, the broker): failing, it makes the status
+  // "degraded" and the answer stays 200.
+  void add_optional(std::string name, Check check);
+  // {"status": ok|degraded|down, "checks": {name: ok|down}}: 200 unless a required
+  // check fails; "down" when every check fails.
   boost::asio::awaitable<Response> report() const;
 
  private:
@@ -34,7 +39,12 @@ class HealthChecks {
   Response render(const Snapshot& snapshot) const;
 
   std::chrono::milliseconds max_age_;
-  std::vector<std::pair<std::string, Check>> checks_;
+  struct Entry {
+    std::string name;
+    Check check;
+    bool required;
+  };
+  std::vector<Entry> checks_;
   mutable std::mutex mutex_;
   mutable std::optional<Snapshot> last_;
   mutable bool refreshing_ = false;

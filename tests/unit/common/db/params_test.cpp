@@ -10,6 +10,13 @@
 namespace shop::common::db {
 namespace {
 
+TEST(Param, TextArraysAreQuotedElementByElement) {
+  EXPECT_EQ(param(std::vector<std::string>{}), Param("{}"));
+  EXPECT_EQ(param(std::vector<std::string>{"a", "b c"}), Param("{\"a\",\"b c\"}"));
+  EXPECT_EQ(param(std::vector<std::string>{"x\"y", "back\\slash", "{,}"}),
+            Param("{\"x\\\"y\",\"back\\\\slash\",\"{,}\"}"));
+}
+
 TEST(Param, TextIsPassedVerbatim) {
   EXPECT_EQ(param(std::string_view("it's; DROP TABLE users")), "it's; DROP TABLE users");
   EXPECT_EQ(param(std::string("owned")), "owned");

@@ -50,6 +50,23 @@ TEST(HealthChecksTest, SomeFailingIsDegradedAndAllFailingIsDown) {
   EXPECT_EQ(boost::json::parse(report(none).body()).at("status").as_string(), "down");
 }
 
+TEST(HealthChecksTest, AFailingOptionalCheckIsDegradedButStillServing) {
+  int calls = 0;
+  HealthChecks checks;
+  checks.add("postgres", counting(calls, true));
+  checks.add_optional("search", counting(calls, false));
+  const auto response = report(checks);
+  EXPECT_EQ(response.result(), Status::ok);
+  const auto body = boost::json::parse(response.body()).as_object();
+  EXPECT_EQ(body.at("status").as_string(), "degraded");
+  EXPECT_EQ(body.at("checks").at("search").as_string(), "down");
+
+  HealthChecks required_down;
+  required_down.add("postgres", counting(calls, false));
+  required_down.add_optional("search", counting(calls, true));
+  EXPECT_EQ(report(required_down).result(), Status::service_unavailable);
+}
+
 TEST(HealthChecksTest, ResultsAreReusedWithinTheirMaxAge) {
   int calls = 0;
   HealthChecks cached(std::chrono::hours(1));

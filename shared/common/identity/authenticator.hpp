@@ -1,6 +1,7 @@
 #pragma once
-// Verifies access tokens at the edge against user-service's published keys. Keys are
-// cached and fetched again when a token names a key the cache does not know (rotation).
+// Verifies access tokens against user-service's published keys: the gateway at the
+// edge, services again for their admin methods. Keys are cached and fetched again when
+// a token names a key the cache does not know (rotation).
 
 #include <boost/asio/awaitable.hpp>
 
@@ -11,7 +12,7 @@
 #include "common/auth/verified_tokens.hpp"
 #include "common/grpc/generic_client.hpp"
 
-namespace shop::gateway::middleware {
+namespace shop::common::identity {
 
 class Authenticator {
  public:
@@ -42,4 +43,4 @@ class Authenticator {
 // The token in "Authorization: Bearer <token>", or empty.
 std::string_view bearer_token(std::string_view authorization);
 
-}  // namespace shop::gateway::middleware
+}  // namespace shop::common::identity

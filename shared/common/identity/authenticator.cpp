@@ -1,4 +1,4 @@
-#include "middleware/authenticator.hpp"
+#include "common/identity/authenticator.hpp"
 
 #include <google/protobuf/util/json_util.h>
 #include <boost/asio/as_tuple.hpp>
@@ -9,7 +9,7 @@
 #include "common/observability/logger.hpp"
 #include "proto/user.pb.h"
 
-namespace shop::gateway::middleware {
+namespace shop::common::identity {
 namespace {
 
 // Bounds how often unknown key ids (e.g. forged tokens) can make us ask for keys.
@@ -98,4 +98,4 @@ boost::asio::awaitable<bool> Authenticator::fetch_keys(const common::grpc_glue::
   co_return true;
 }
 
-}  // namespace shop::gateway::middleware
+}  // namespace shop::common::identity

@@ -1,0 +1,166 @@
+#include "app.hpp"
+
+#include <grpcpp/server.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <iostream>
+
+#include "api/grpc_service.hpp"
+#include "common/db/migrations.hpp"
+#include "common/grpc/channel.hpp"
+#include "common/grpc/server.hpp"
+#include "common/http/health.hpp"
+#include "common/http/server.hpp"
+#include "common/mq/consumer.hpp"
+#include "common/mq/outbox_relay.hpp"
+#include "common/mq/publisher.hpp"
+#include "common/observability/logger.hpp"
+#include "common/observability/tracing.hpp"
+#include "common/runtime/service_runtime.hpp"
+#include "jobs/reservation_sweeper.hpp"
+#include "jobs/search_indexer.hpp"
+#include "jobs/search_rebuild.hpp"
+#include "repository/outbox_adapter.hpp"
+#include "repository/pg_repositories.hpp"
+#include "search_wiring.hpp"
+
+namespace shop::product {
+namespace {
+
+namespace asio = boost::asio;
+using common::Result;
+
+// Identifies this service's migration lock among all advisory locks in the cluster.
+constexpr std::int64_t kMigrationLockKey = 0x50524f44;  // "PROD"
+constexpr std::chrono::seconds kGrpcDrainTimeout{5};
+constexpr std::chrono::seconds kKeyRefreshPeriod{60};
+constexpr const char* kServiceName = "product-service";
+
+std::shared_ptr<common::db::Pool> open_pool(asio::any_io_executor executor, const Config& config) {
+  return common::db::Pool::create(
+      std::move(executor),
+      {.conninfo = config.database_url, .size = static_cast<std::size_t>(config.db_pool_size)});
+}
+
+}  // namespace
+
+int run(const Config& config) {
+  common::obs::init_logging(kServiceName, common::obs::parse_level(config.log_level));
+  common::obs::init_tracing(kServiceName);
+  common::runtime::ServiceRuntime runtime(static_cast<int>(config.io_threads));
+  auto executor = runtime.io().get_executor();
+  auto pool = open_pool(executor, config);
+  auto search_index = open_search_index(executor, config);
+  if (!search_index) {
+    std::cerr << "product-service: " << search_index.error().detail << '\n';
+    return 2;
+  }
+  auto outbox = repository::make_event_outbox();
+  auto deps = std::make_shared<api::Deps>();
+  deps->catalog = std::make_shared<repository::PgCatalogRepository>(pool, outbox);
+  deps->inventory = std::make_shared<repository::PgInventoryRepository>(pool, outbox);
+  deps->search = *search_index;
+  deps->authenticator = std::make_shared<common::identity::Authenticator>(
+      std::make_shared<common::grpc_glue::GenericClient>(
+          common::grpc_glue::open_channel(config.user_service_grpc_address)),
+      config.upstream_timeout);
+  deps->default_reservation_ttl = std::chrono::seconds(config.reservation_ttl_seconds);
+
+  auto publisher = common::mq::Publisher::create(executor, config.mq.publisher(kServiceName));
+  auto relay = common::mq::OutboxRelay::create(executor, pool, publisher,
+                                               config.mq.relay(config.database_url));
+  std::shared_ptr<common::mq::Consumer> indexer;
+  if (deps->search) {
+    auto consumer = common::mq::Consumer::create(
+        executor,
+        config.mq.consumer(kServiceName, jobs::kSearchIndexQueue, jobs::kSearchIndexBindings),
+        jobs::make_search_indexer(std::make_shared<repository::SearchDocuments>(pool),
+                                  deps->search));
+    if (!consumer) {
+      std::cerr << "product-service: " << consumer.error().detail << '\n';
+      return 2;
+    }
+    indexer = *consumer;
+  }
+
+  auto health = std::make_shared<common::http::HealthChecks>();
+  health->add("postgres", [pool] { return pool->ping(); });
+  health->add_optional(
+      "rabbitmq", [publisher]() -> asio::awaitable<bool> { co_return publisher->connected(); });
+  if (indexer) {
+    health->add_optional("search_indexer",
+                         [indexer]() -> asio::awaitable<bool> { co_return indexer->connected(); });
+  }
+  std::unique_ptr<common::http::Server> http_server;
+  std::unique_ptr<api::ProductGrpcService> grpc_service;
+  common::grpc_glue::StartedServer grpc_server;
+
+  auto start = [&]() -> asio::awaitable<Result<void>> {
+    const auto migrations = common::db::embedded_migrations();
+    auto migrated = co_await common::db::apply_migrations(*pool, migrations, kMigrationLockKey);
+    if (!migrated) co_return migrated.error();
+    asio::co_spawn(runtime.io(), deps->authenticator->keep_keys_fresh(kKeyRefreshPeriod),
+                   asio::detached);
+    asio::co_spawn(
+        runtime.io(),
+        jobs::sweep_expired_reservations(deps->inventory, config.reservation_sweep_interval),
+        asio::detached);
+    relay->start();
+    if (deps->search) {
+      asio::co_spawn(runtime.io(), prepare_search_index(deps->search), asio::detached);
+      indexer->start();
+    }
+
+    grpc_service = std::make_unique<api::ProductGrpcService>(executor, deps);
+    grpc_server = common::grpc_glue::start_server(config.bind_address, config.grpc_port,
+                                                  {grpc_service.get()});
+    common::http::Router router;
+    common::http::add_operational_routes(router, health, [&] { return http_server->draining(); });
+    http_server = std::make_unique<common::http::Server>(
+        runtime.io(),
+        common::http::ServerConfig{.address = config.bind_address, .port = config.http_port},
+        std::move(router));
+    http_server->start();
+    common::obs::info("listening",
+                      {{"http_port", config.http_port}, {"grpc_port", grpc_server.port}});
+    co_return Result<void>{};
+  };
+  auto stop = [&]() -> asio::awaitable<void> {
+    co_await http_server->shutdown();
+    grpc_server.server->Shutdown(std::chrono::system_clock::now() + kGrpcDrainTimeout);
+    if (indexer) co_await indexer->stop();
+    co_await relay->stop();
+    common::obs::shutdown_tracing();
+  };
+  return runtime.run(start, stop);
+}
+
+int reindex(const Config& config) {
+  common::obs::init_logging(kServiceName, common::obs::parse_level(config.log_level));
+  asio::io_context io;
+  auto pool = open_pool(io.get_executor(), config);
+  auto index = open_search_index(io.get_executor(), config);
+  if (!index || !*index) {
+    std::cerr << "product-service reindex: "
+              << (index ? "SEARCH_URL is empty" : index.error().detail) << '\n';
+    return 2;
+  }
+  repository::SearchDocuments documents(pool);
+  auto done = asio::co_spawn(io, jobs::rebuild_search_index(documents, **index), asio::use_future);
+  io.run();
+  const auto report = done.get();
+  if (!report) {
+    std::cerr << "product-service reindex failed: " << report.error().detail << '\n';
+    return 1;
+  }
+  std::cout << "search index rebuilt: " << report->summary.documents << " products in "
+            << report->summary.index << ", " << report->caught_up
+            << " changed during the load written again, " << report->summary.replaced.size()
+            << " old index(es) deleted\n";
+  return 0;
+}
+
+}  // namespace shop::product
