@@ -45,6 +45,15 @@ std::shared_ptr<common::db::Pool> open_pool(asio::any_io_executor executor, cons
       {.conninfo = config.database_url, .size = static_cast<std::size_t>(config.db_pool_size)});
 }
 
+// Creates the index if need be. The indexer starts at once all the same, so its queue
+// exists before the first event is published (an event finding no queue is dropped);
+// events it takes before the index is ready come back through delayed retries.
+asio::awaitable<void> prepare_index(std::shared_ptr<search::SearchIndex> index) {
+  // By reference into co_await: GCC 12 miscompiles class-type temporaries there.
+  const bool ready = co_await prepare_search_index(*index);
+  if (!ready) common::obs::info("stopped before the search index was ready");
+}
+
 }  // namespace
 
 int run(const Config& config) {
@@ -110,8 +119,9 @@ int run(const Config& config) {
         asio::detached);
     relay->start();
     if (deps->search) {
-      asio::co_spawn(runtime.io(), prepare_search_index(deps->search), asio::detached);
       indexer->start();
+      auto preparing = prepare_index(deps->search);
+      asio::co_spawn(runtime.io(), std::move(preparing), asio::detached);
     }
 
     grpc_service = std::make_unique<api::ProductGrpcService>(executor, deps);

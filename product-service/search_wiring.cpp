@@ -25,15 +25,15 @@ common::Result<std::shared_ptr<search::SearchIndex>> open_search_index(
   return std::shared_ptr<search::SearchIndex>(*index);
 }
 
-boost::asio::awaitable<void> prepare_search_index(std::shared_ptr<search::SearchIndex> index) {
+boost::asio::awaitable<bool> prepare_search_index(search::SearchIndex& index) {
   constexpr std::chrono::seconds kRetryInterval{2};
   boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
   bool warned = false;
   for (;;) {
-    auto ready = co_await index->ensure_index();
+    auto ready = co_await index.ensure_index();
     if (ready) {
       common::obs::info("search index ready", {{"index", *ready}});
-      co_return;
+      co_return true;
     }
     if (!warned) {
       common::obs::warn("search index not ready; retrying", {{"error", ready.error().detail}});
@@ -41,7 +41,7 @@ boost::asio::awaitable<void> prepare_search_index(std::shared_ptr<search::Search
     }
     timer.expires_after(kRetryInterval);
     auto [ec] = co_await timer.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
-    if (ec) co_return;
+    if (ec) co_return false;
   }
 }
 

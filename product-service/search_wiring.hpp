@@ -17,7 +17,8 @@ common::Result<std::shared_ptr<search::SearchIndex>> open_search_index(
     boost::asio::any_io_executor executor, const Config& config);
 
 // Creates the index and its alias if they do not exist, trying again every couple of
-// seconds while the search server is unreachable. Listings fall back meanwhile.
-boost::asio::awaitable<void> prepare_search_index(std::shared_ptr<search::SearchIndex> index);
+// seconds while the search server is unreachable (listings fall back meanwhile). False
+// when the process stops first.
+boost::asio::awaitable<bool> prepare_search_index(search::SearchIndex& index);
 
 }  // namespace shop::product

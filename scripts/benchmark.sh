@@ -5,7 +5,11 @@
 #   nginx     a static file with the same body as the gateway's /health
 #   health    gateway GET /health
 #   users/me  gateway GET /api/v1/users/me with a bearer token (gateway → gRPC → PostgreSQL)
-# and prints a Markdown table of requests/s, p50, p99 and the ratio to nginx.
+#   product   gateway GET /api/v1/products/{id} (gateway → gRPC → PostgreSQL)
+#   search    gateway GET /api/v1/products?q=... (gateway → gRPC → search server)
+# and prints a Markdown table of requests/s, p50, p99 and the ratio to nginx. Then
+# product-service's gRPC ReserveStock with BENCH_RESERVERS (64) concurrent reservers for
+# BENCH_RESERVE_SECONDS (30), all on one product, then each on a product of its own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
@@ -13,6 +17,8 @@ source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 DURATION="${BENCH_DURATION:-30s}"
+RESERVERS="${BENCH_RESERVERS:-64}"
+RESERVE_SECONDS="${BENCH_RESERVE_SECONDS:-30}"
 CONNECTIONS="${BENCH_CONNECTIONS:-256}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
 BENCH_DIR="$SHOP_VAR/bench"
@@ -60,6 +66,23 @@ access_token() {
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
+admin_token() {
+  curl -fsS -X POST "$gateway/api/v1/auth/login" \
+    -d "{\"email\":\"${SHOP_ADMIN_EMAIL:-admin@shop.local}\",\"password\":\"${SHOP_ADMIN_PASSWORD:-admin-change-me}\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# bench_product <admin token> <name>: creates a product with plenty of stock, prints its id
+bench_product() {
+  local id
+  id=$(curl -fsS -X POST "$gateway/api/v1/products" -H "Authorization: Bearer $1" \
+    -d "{\"sku\":\"BENCH-$RANDOM$RANDOM\",\"name\":\"$2\",\"description\":\"Benchmark lamp\",\"price_cents\":1999,\"currency\":\"EUR\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+  curl -fsS -X PUT "$gateway/api/v1/products/$id/inventory" -H "Authorization: Bearer $1" \
+    -d '{"quantity":1000000000}' >/dev/null
+  printf '%s\n' "$id"
+}
+
 # run_wrk <label> <url> [wrk args]: prints "label rps p50 p99 non2xx"
 run_wrk() {
   local label=$1 url=$2
@@ -82,6 +105,10 @@ results=()
 results+=("$(run_wrk nginx "http://127.0.0.1:$NGINX_PORT/health.json")")
 results+=("$(run_wrk health "$gateway/health")")
 results+=("$(run_wrk users-me "$gateway/api/v1/users/me" -H "Authorization: Bearer $token")")
+admin=$(admin_token)
+product=$(bench_product "$admin" "Bench desk lamp")
+results+=("$(run_wrk product "$gateway/api/v1/products/$product")")
+results+=("$(run_wrk search "$gateway/api/v1/products?q=lamp&page_size=20")")
 
 nginx_rps=$(awk '{print $2}' <<<"${results[0]}")
 printf '\n| target | requests/s | p50 | p99 | non-2xx | vs nginx |\n|---|---|---|---|---|---|\n'
@@ -91,3 +118,11 @@ for row in "${results[@]}"; do
   printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$ratio"
 done
 printf '\nwrk: %s connections, 2 threads, %s per target; raw output in %s\n' "$CONNECTIONS" "$DURATION" "$BENCH_DIR"
+
+load="$SHOP_BUILD_DIR/benchmarks/reservation_load"
+[[ -x $load ]] || die "$load is missing: run scripts/build.sh"
+spread=()
+for ((i = 0; i < RESERVERS; i++)); do spread+=("$(bench_product "$admin" "Bench spread $i")"); done
+printf '\nReserveStock, %s reservers, %s s each:\n' "$RESERVERS" "$RESERVE_SECONDS"
+printf '  one hot product:   %s\n' "$("$load" "$PRODUCT_SERVICE_GRPC_ADDR" "$RESERVERS" "$RESERVE_SECONDS" "$product")"
+printf '  %s products:       %s\n' "$RESERVERS" "$("$load" "$PRODUCT_SERVICE_GRPC_ADDR" "$RESERVERS" "$RESERVE_SECONDS" "${spread[@]}")"

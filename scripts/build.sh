@@ -10,6 +10,9 @@ preset=${1:-release}
 cd "$ROOT"
 # Paths relative to the checkout in ccache's keys: another clone (CI's) reuses the cache.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
+# Debug info names the build directory; leaving it out of the hash lets a clone elsewhere
+# reuse the cache (its debug info then names the first clone's directory).
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 log "configuring preset $preset"
 cmake --preset "$preset" >/dev/null
 log "building preset $preset"

@@ -56,7 +56,8 @@ Task<v1::Product> create_product(const Deps& deps, const v1::CreateProductReques
   auto product = from_proto(request);
   if (auto errors = models::validate_new_product(product); !errors.empty())
     co_return Error::validation(std::move(errors));
-  auto created = co_await deps.catalog->create_product(product);
+  const repository::WriteContext context{call.trace()};
+  auto created = co_await deps.catalog->create_product(product, context);
   if (!created) co_return created.error();
   co_return to_proto(*created);
 }
@@ -68,7 +69,8 @@ Task<v1::Product> update_product(const Deps& deps, const v1::UpdateProductReques
   auto change = from_proto(request);
   if (auto errors = models::validate_product_change(change); !errors.empty())
     co_return Error::validation(std::move(errors));
-  auto updated = co_await deps.catalog->update_product(request.id(), change);
+  const repository::WriteContext context{call.trace()};
+  auto updated = co_await deps.catalog->update_product(request.id(), change, context);
   if (!updated) co_return updated.error();
   co_return to_proto(*updated);
 }
@@ -78,7 +80,8 @@ Task<google::protobuf::Empty> delete_product(const Deps& deps,
                                              CallContext call) {
   if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
-  if (auto deleted = co_await deps.catalog->delete_product(request.id()); !deleted)
+  const repository::WriteContext context{call.trace()};
+  if (auto deleted = co_await deps.catalog->delete_product(request.id(), context); !deleted)
     co_return deleted.error();
   co_return google::protobuf::Empty{};
 }

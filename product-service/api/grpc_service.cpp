@@ -106,25 +106,28 @@ Reactor* ProductGrpcService::GetProducts(grpc::CallbackServerContext* context,
 Reactor* ProductGrpcService::ReserveStock(grpc::CallbackServerContext* context,
                                           const v1::ReserveStockRequest* request,
                                           v1::Reservation* response) {
-  return serve_unary(
-      "ReserveStock", context, response, executor_,
-      [deps = deps_, request](const CallContext&) { return reserve_stock(*deps, *request); });
+  return serve_unary("ReserveStock", context, response, executor_,
+                     [deps = deps_, request](CallContext call) {
+                       return reserve_stock(*deps, *request, std::move(call));
+                     });
 }
 
 Reactor* ProductGrpcService::CommitReservation(grpc::CallbackServerContext* context,
                                                const v1::ReservationRequest* request,
                                                v1::Reservation* response) {
-  return serve_unary(
-      "CommitReservation", context, response, executor_,
-      [deps = deps_, request](const CallContext&) { return commit_reservation(*deps, *request); });
+  return serve_unary("CommitReservation", context, response, executor_,
+                     [deps = deps_, request](CallContext call) {
+                       return commit_reservation(*deps, *request, std::move(call));
+                     });
 }
 
 Reactor* ProductGrpcService::ReleaseReservation(grpc::CallbackServerContext* context,
                                                 const v1::ReservationRequest* request,
                                                 v1::Reservation* response) {
-  return serve_unary(
-      "ReleaseReservation", context, response, executor_,
-      [deps = deps_, request](const CallContext&) { return release_reservation(*deps, *request); });
+  return serve_unary("ReleaseReservation", context, response, executor_,
+                     [deps = deps_, request](CallContext call) {
+                       return release_reservation(*deps, *request, std::move(call));
+                     });
 }
 
 }  // namespace shop::product::api

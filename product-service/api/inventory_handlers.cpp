@@ -29,33 +29,41 @@ Task<v1::Inventory> set_inventory(const Deps& deps, const v1::SetInventoryReques
                                   CallContext call) {
   if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
-  auto level = co_await deps.inventory->set_on_hand(request.id(), request.quantity());
+  const repository::WriteContext context{call.trace()};
+  auto level = co_await deps.inventory->set_on_hand(request.id(), request.quantity(), context);
   if (!level) co_return level.error();
   co_return to_proto(*level);
 }
 
-Task<v1::Reservation> reserve_stock(const Deps& deps, const v1::ReserveStockRequest& request) {
+Task<v1::Reservation> reserve_stock(const Deps& deps, const v1::ReserveStockRequest& request,
+                                    CallContext call) {
   std::vector<models::StockRequestLine> lines;
   for (const auto& item : request.items()) lines.push_back({item.product_id(), item.quantity()});
   auto normalized = models::normalize_reservation(request.order_id(), std::move(lines));
   if (!normalized) co_return normalized.error();
   auto ttl = reservation_ttl(deps, request.ttl_seconds());
   if (!ttl) co_return ttl.error();
-  auto reservation = co_await deps.inventory->reserve(request.order_id(), *normalized, *ttl);
+  const repository::WriteContext context{call.trace()};
+  auto reservation =
+      co_await deps.inventory->reserve(request.order_id(), *normalized, *ttl, context);
   if (!reservation) co_return reservation.error();
   co_return to_proto(*reservation);
 }
 
-Task<v1::Reservation> commit_reservation(const Deps& deps, const v1::ReservationRequest& request) {
+Task<v1::Reservation> commit_reservation(const Deps& deps, const v1::ReservationRequest& request,
+                                         CallContext call) {
   if (auto valid = check_order_id(request.order_id()); !valid) co_return valid.error();
-  auto reservation = co_await deps.inventory->commit(request.order_id());
+  const repository::WriteContext context{call.trace()};
+  auto reservation = co_await deps.inventory->commit(request.order_id(), context);
   if (!reservation) co_return reservation.error();
   co_return to_proto(*reservation);
 }
 
-Task<v1::Reservation> release_reservation(const Deps& deps, const v1::ReservationRequest& request) {
+Task<v1::Reservation> release_reservation(const Deps& deps, const v1::ReservationRequest& request,
+                                          CallContext call) {
   if (auto valid = check_order_id(request.order_id()); !valid) co_return valid.error();
-  auto reservation = co_await deps.inventory->release(request.order_id());
+  const repository::WriteContext context{call.trace()};
+  auto reservation = co_await deps.inventory->release(request.order_id(), context);
   if (!reservation) co_return reservation.error();
   co_return to_proto(*reservation);
 }

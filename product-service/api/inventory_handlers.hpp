@@ -13,9 +13,12 @@ using common::grpc_glue::CallContext;
 
 Task<v1::Inventory> set_inventory(const Deps& deps, const v1::SetInventoryRequest& request,
                                   CallContext call);
-Task<v1::Reservation> reserve_stock(const Deps& deps, const v1::ReserveStockRequest& request);
-Task<v1::Reservation> commit_reservation(const Deps& deps, const v1::ReservationRequest& request);
-Task<v1::Reservation> release_reservation(const Deps& deps, const v1::ReservationRequest& request);
+Task<v1::Reservation> reserve_stock(const Deps& deps, const v1::ReserveStockRequest& request,
+                                    CallContext call);
+Task<v1::Reservation> commit_reservation(const Deps& deps, const v1::ReservationRequest& request,
+                                         CallContext call);
+Task<v1::Reservation> release_reservation(const Deps& deps, const v1::ReservationRequest& request,
+                                          CallContext call);
 Task<v1::WaitlistEntry> join_waitlist(const Deps& deps, const v1::WaitlistRequest& request,
                                       CallContext call);
 Task<google::protobuf::Empty> leave_waitlist(const Deps& deps, const v1::WaitlistRequest& request,

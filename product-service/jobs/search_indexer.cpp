@@ -32,8 +32,13 @@ boost::asio::awaitable<Outcome> index_products(repository::SearchDocuments& docu
     co_return Outcome::kRetryLater;
   }
   for (auto& product : *found) {
-    auto written = product.document ? co_await index.upsert(std::move(*product.document))
-                                    : co_await index.remove(product.id);
+    // No co_await inside ?: — GCC 12 destroys such temporaries twice.
+    common::Result<void> written;
+    if (product.document) {
+      written = co_await index.upsert(std::move(*product.document));
+    } else {
+      written = co_await index.remove(product.id);
+    }
     if (!written) {
       common::obs::warn("cannot update the search index",
                         {{"product_id", product.id}, {"error", written.error().detail}});

@@ -28,15 +28,15 @@ class InventoryRepository {
  public:
   virtual ~InventoryRepository() = default;
   // kNotFound for an unknown product; kConflict below the reserved quantity.
-  virtual Task<InventoryLevel> set_on_hand(const std::string& product_id,
-                                           std::int64_t quantity) = 0;
+  virtual Task<InventoryLevel> set_on_hand(const std::string& product_id, std::int64_t quantity,
+                                           WriteContext context) = 0;
   // `lines` normalized (models::normalize_reservation). The reservation an earlier call
   // made for `order_id`, if any; else all lines reserved, or none and kConflict.
   virtual Task<models::Reservation> reserve(const std::string& order_id,
                                             const std::vector<models::StockRequestLine>& lines,
-                                            std::chrono::seconds ttl) = 0;
-  virtual Task<models::Reservation> commit(const std::string& order_id) = 0;
-  virtual Task<models::Reservation> release(const std::string& order_id) = 0;
+                                            std::chrono::seconds ttl, WriteContext context) = 0;
+  virtual Task<models::Reservation> commit(const std::string& order_id, WriteContext context) = 0;
+  virtual Task<models::Reservation> release(const std::string& order_id, WriteContext context) = 0;
   // Releases one reservation past its expiry, if there is one; returns its order id.
   virtual Task<std::optional<std::string>> expire_one() = 0;
 

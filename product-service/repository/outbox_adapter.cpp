@@ -8,9 +8,10 @@ namespace {
 class MqEventOutbox final : public EventOutbox {
  public:
   // EventOutbox
-  Task<void> append(common::db::Connection& transaction,
-                    const models::DomainEvent& event) override {
-    common::mq::NewEvent outgoing{event.aggregate_type, event.subject, event.type, event.data, {}};
+  Task<void> append(common::db::Connection& transaction, const models::DomainEvent& event,
+                    const WriteContext& context) override {
+    common::mq::NewEvent outgoing{event.aggregate_type, event.subject, event.type, event.data,
+                                  context.trace};
     auto enqueued = co_await outbox_.enqueue(transaction, std::move(outgoing));
     if (!enqueued) co_return enqueued.error();
     co_return common::Result<void>{};

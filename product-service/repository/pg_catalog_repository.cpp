@@ -57,8 +57,9 @@ models::Category read_category(const db::Row& row) {
 
 }  // namespace
 
-Task<models::Product> PgCatalogRepository::create_product(const models::NewProduct& product) {
-  auto body = [this, product](db::Connection& connection) -> Task<models::Product> {
+Task<models::Product> PgCatalogRepository::create_product(const models::NewProduct& product,
+                                                          WriteContext context) {
+  auto body = [this, product, context](db::Connection& connection) -> Task<models::Product> {
     auto inserted = co_await connection.query(
         kInsertProduct,
         db::make_params(product.sku, product.name, product.description, product.price_cents,
@@ -67,7 +68,7 @@ Task<models::Product> PgCatalogRepository::create_product(const models::NewProdu
     auto created = co_await select_live_product(connection, std::string((*inserted)[0].text(0)));
     if (!created) co_return created.error();
     const auto event = models::product_created(*created);
-    if (auto appended = co_await outbox_->append(connection, event); !appended)
+    if (auto appended = co_await outbox_->append(connection, event, context); !appended)
       co_return appended.error();
     co_return *created;
   };
@@ -91,8 +92,9 @@ Task<std::vector<models::Product>> PgCatalogRepository::find_products(
 }
 
 Task<models::Product> PgCatalogRepository::update_product(const std::string& id,
-                                                          const models::ProductChange& change) {
-  auto body = [this, id, change](db::Connection& connection) -> Task<models::Product> {
+                                                          const models::ProductChange& change,
+                                                          WriteContext context) {
+  auto body = [this, id, change, context](db::Connection& connection) -> Task<models::Product> {
     auto updated = co_await connection.query(
         kUpdateProduct, db::make_params(id, change.sku, change.name, change.description,
                                         change.price_cents, change.currency, change.category_id));
@@ -101,20 +103,20 @@ Task<models::Product> PgCatalogRepository::update_product(const std::string& id,
     auto product = co_await select_live_product(connection, id);
     if (!product) co_return product.error();
     const auto event = models::product_updated(*product);
-    if (auto appended = co_await outbox_->append(connection, event); !appended)
+    if (auto appended = co_await outbox_->append(connection, event, context); !appended)
       co_return appended.error();
     co_return *product;
   };
   co_return co_await pool_->transaction(body);
 }
 
-Task<void> PgCatalogRepository::delete_product(const std::string& id) {
-  auto body = [this, id](db::Connection& connection) -> Task<void> {
+Task<void> PgCatalogRepository::delete_product(const std::string& id, WriteContext context) {
+  auto body = [this, id, context](db::Connection& connection) -> Task<void> {
     auto deleted = co_await connection.query(kDeleteProduct, db::make_params(id));
     if (!deleted) co_return deleted.error();
     if (deleted->affected_rows() == 0) co_return Error::not_found("no such product");
     const auto event = models::product_deleted(id);
-    co_return co_await outbox_->append(connection, event);
+    co_return co_await outbox_->append(connection, event, context);
   };
   co_return co_await pool_->transaction(body);
 }

@@ -65,21 +65,17 @@ const std::string kJoinWaitlist =
 constexpr std::string_view kLeaveWaitlist =
     "DELETE FROM waitlist WHERE product_id = $1::uuid AND user_id = $2::uuid";
 
-Task<void> append(EventOutbox& outbox, db::Connection& connection,
-                  const models::DomainEvent& event) {
-  co_return co_await outbox.append(connection, event);
-}
-
 // Tells the people waiting that a product is available again, and lets them go.
 Task<void> serve_waitlist(EventOutbox& outbox, db::Connection& connection,
-                          const std::string& product_id, std::int64_t available) {
+                          const std::string& product_id, std::int64_t available,
+                          const WriteContext& context) {
   auto waiting = co_await connection.query(kTakeWaitlist, db::make_params(product_id));
   if (!waiting) co_return waiting.error();
   std::vector<std::string> user_ids;
   for (const auto& row : *waiting) user_ids.emplace_back(row.text(0));
   std::sort(user_ids.begin(), user_ids.end());
   const auto event = models::back_in_stock(product_id, available, user_ids);
-  co_return co_await append(outbox, connection, event);
+  co_return co_await outbox.append(connection, event, context);
 }
 
 struct LockedReservation {
@@ -124,14 +120,16 @@ Task<void> explain_refusal(db::Connection& connection, const models::StockReques
 
 // Gives a locked, still-reserved reservation's stock back and records `final_status`.
 Task<models::Reservation> give_back(EventOutbox& outbox, db::Connection& connection,
-                                    LockedReservation locked, ReservationStatus final_status) {
+                                    LockedReservation locked, ReservationStatus final_status,
+                                    const WriteContext& context) {
   for (const auto& line : locked.reservation.items) {
     auto released =
         co_await connection.query(kReleaseLine, db::make_params(line.product_id, line.quantity));
     if (!released) co_return released.error();
     const auto after = (*released)[0].int64(0);
     if (models::is_back_in_stock(after - line.quantity, after)) {
-      if (auto served = co_await serve_waitlist(outbox, connection, line.product_id, after);
+      if (auto served =
+              co_await serve_waitlist(outbox, connection, line.product_id, after, context);
           !served)
         co_return served.error();
     }
@@ -143,7 +141,7 @@ Task<models::Reservation> give_back(EventOutbox& outbox, db::Connection& connect
   locked.reservation.status = final_status;
   const auto event =
       models::reservation_event(models::event_type::kStockReleased, locked.reservation);
-  if (auto appended = co_await append(outbox, connection, event); !appended)
+  if (auto appended = co_await outbox.append(connection, event, context); !appended)
     co_return appended.error();
   co_return std::move(locked.reservation);
 }
@@ -151,8 +149,10 @@ Task<models::Reservation> give_back(EventOutbox& outbox, db::Connection& connect
 }  // namespace
 
 Task<InventoryLevel> PgInventoryRepository::set_on_hand(const std::string& product_id,
-                                                        std::int64_t quantity) {
-  auto body = [this, product_id, quantity](db::Connection& connection) -> Task<InventoryLevel> {
+                                                        std::int64_t quantity,
+                                                        WriteContext context) {
+  auto body = [this, product_id, quantity,
+               context](db::Connection& connection) -> Task<InventoryLevel> {
     auto locked = co_await connection.query(kLockLevel, db::make_params(product_id));
     if (!locked) co_return locked.error();
     if (locked->empty()) co_return Error::not_found("no such product");
@@ -164,7 +164,7 @@ Task<InventoryLevel> PgInventoryRepository::set_on_hand(const std::string& produ
     const models::StockLevel after{quantity, before.reserved};
     if (models::is_back_in_stock(before.available(), after.available())) {
       if (auto served =
-              co_await serve_waitlist(*outbox_, connection, product_id, after.available());
+              co_await serve_waitlist(*outbox_, connection, product_id, after.available(), context);
           !served)
         co_return served.error();
     }
@@ -173,12 +173,12 @@ Task<InventoryLevel> PgInventoryRepository::set_on_hand(const std::string& produ
     auto product = co_await select_live_product(connection, product_id);
     if (!product) co_return product.error();
     const auto updated = models::product_updated(*product);
-    if (auto appended = co_await append(*outbox_, connection, updated); !appended)
+    if (auto appended = co_await outbox_->append(connection, updated, context); !appended)
       co_return appended.error();
     const auto threshold = (*set)[0].int64(0);
     if (models::crosses_low_stock(before.available(), after.available(), threshold)) {
       const auto event = models::stock_low(product_id, after.available(), threshold);
-      if (auto appended = co_await append(*outbox_, connection, event); !appended)
+      if (auto appended = co_await outbox_->append(connection, event, context); !appended)
         co_return appended.error();
     }
     co_return InventoryLevel{product_id, after};
@@ -188,9 +188,9 @@ Task<InventoryLevel> PgInventoryRepository::set_on_hand(const std::string& produ
 
 Task<models::Reservation> PgInventoryRepository::reserve(
     const std::string& order_id, const std::vector<models::StockRequestLine>& lines,
-    std::chrono::seconds ttl) {
-  auto body = [this, order_id, lines,
-               ttl](db::Connection& connection) -> Task<models::Reservation> {
+    std::chrono::seconds ttl, WriteContext context) {
+  auto body = [this, order_id, lines, ttl,
+               context](db::Connection& connection) -> Task<models::Reservation> {
     const auto reserved_text = std::string(models::to_string(ReservationStatus::kReserved));
     auto inserted = co_await connection.query(
         kInsertReservation, db::make_params(order_id, reserved_text, ttl.count()));
@@ -227,10 +227,10 @@ Task<models::Reservation> PgInventoryRepository::reserve(
     if (!head) co_return head.error();
     reservation.expires_at = (*head)->reservation.expires_at;
     const auto event = models::reservation_event(models::event_type::kStockReserved, reservation);
-    if (auto appended = co_await append(*outbox_, connection, event); !appended)
+    if (auto appended = co_await outbox_->append(connection, event, context); !appended)
       co_return appended.error();
     for (const auto& low : low_stock) {
-      if (auto appended = co_await append(*outbox_, connection, low); !appended)
+      if (auto appended = co_await outbox_->append(connection, low, context); !appended)
         co_return appended.error();
     }
     co_return reservation;
@@ -238,8 +238,9 @@ Task<models::Reservation> PgInventoryRepository::reserve(
   co_return co_await pool_->transaction(body);
 }
 
-Task<models::Reservation> PgInventoryRepository::commit(const std::string& order_id) {
-  auto body = [this, order_id](db::Connection& connection) -> Task<models::Reservation> {
+Task<models::Reservation> PgInventoryRepository::commit(const std::string& order_id,
+                                                        WriteContext context) {
+  auto body = [this, order_id, context](db::Connection& connection) -> Task<models::Reservation> {
     auto locked = co_await lock_reservation(connection, order_id);
     if (!locked) co_return locked.error();
     if (!*locked) co_return Error::not_found("no reservation for order " + order_id);
@@ -263,15 +264,16 @@ Task<models::Reservation> PgInventoryRepository::commit(const std::string& order
     if (!updated) co_return updated.error();
     reservation.status = ReservationStatus::kCommitted;
     const auto event = models::reservation_event(models::event_type::kStockCommitted, reservation);
-    if (auto appended = co_await append(*outbox_, connection, event); !appended)
+    if (auto appended = co_await outbox_->append(connection, event, context); !appended)
       co_return appended.error();
     co_return std::move(reservation);
   };
   co_return co_await pool_->transaction(body);
 }
 
-Task<models::Reservation> PgInventoryRepository::release(const std::string& order_id) {
-  auto body = [this, order_id](db::Connection& connection) -> Task<models::Reservation> {
+Task<models::Reservation> PgInventoryRepository::release(const std::string& order_id,
+                                                         WriteContext context) {
+  auto body = [this, order_id, context](db::Connection& connection) -> Task<models::Reservation> {
     auto tombstone = co_await connection.query(kInsertTombstone, db::make_params(order_id));
     if (!tombstone) co_return tombstone.error();
     auto locked = co_await lock_reservation(connection, order_id);
@@ -288,7 +290,7 @@ Task<models::Reservation> PgInventoryRepository::release(const std::string& orde
         break;
     }
     co_return co_await give_back(*outbox_, connection, std::move(**locked),
-                                 ReservationStatus::kReleased);
+                                 ReservationStatus::kReleased, context);
   };
   co_return co_await pool_->transaction(body);
 }
@@ -302,8 +304,9 @@ Task<std::optional<std::string>> PgInventoryRepository::expire_one() {
     auto locked = co_await lock_reservation(connection, order_id);
     if (!locked) co_return locked.error();
     if (!*locked) co_return Error::internal("reservation " + order_id + " vanished");
-    auto expired =
-        co_await give_back(*outbox_, connection, std::move(**locked), ReservationStatus::kExpired);
+    const WriteContext sweeper;  // no caller: the sweeper's own doing
+    auto expired = co_await give_back(*outbox_, connection, std::move(**locked),
+                                      ReservationStatus::kExpired, sweeper);
     if (!expired) co_return expired.error();
     co_return order_id;
   };
