@@ -62,8 +62,9 @@ std::vector<std::string> affected_products(const common::mq::CloudEvent& event) 
   return ids;
 }
 
-common::mq::EventHandler make_search_indexer(std::shared_ptr<repository::SearchDocuments> documents,
-                                             std::shared_ptr<search::SearchIndex> index) {
+common::mq::EventHandler make_search_indexer(
+    const std::shared_ptr<repository::SearchDocuments>& documents,
+    const std::shared_ptr<search::SearchIndex>& index) {
   return [documents,
           index](const common::mq::ReceivedEvent& received) -> boost::asio::awaitable<Outcome> {
     auto ids = affected_products(received.event);

@@ -22,7 +22,8 @@ inline const std::vector<std::string> kSearchIndexBindings = {"product.#", "stoc
 // The products an event is about; empty when it names none it could index.
 std::vector<std::string> affected_products(const common::mq::CloudEvent& event);
 
-common::mq::EventHandler make_search_indexer(std::shared_ptr<repository::SearchDocuments> documents,
-                                             std::shared_ptr<search::SearchIndex> index);
+common::mq::EventHandler make_search_indexer(
+    const std::shared_ptr<repository::SearchDocuments>& documents,
+    const std::shared_ptr<search::SearchIndex>& index);
 
 }  // namespace shop::product::jobs

@@ -58,6 +58,7 @@ common::Result<std::vector<StockRequestLine>> normalize_reservation(
   }
   if (!errors.empty()) return common::Error::validation(std::move(errors));
   std::vector<StockRequestLine> normalized;
+  normalized.reserve(merged.size());
   for (auto& [product_id, quantity] : merged) normalized.push_back({product_id, quantity});
   return normalized;
 }
