@@ -49,9 +49,9 @@ asio::awaitable<WorkerResult> reserve_until(shop::common::grpc_glue::GenericClie
     auto* item = request.add_items();
     item->set_product_id(product_id);
     item->set_quantity(1);
+    auto body = request.SerializeAsString();
     const auto started = Clock::now();
-    auto reply = co_await client.call(kReserveStock, request.SerializeAsString(), context,
-                                      kCallTimeout);
+    auto reply = co_await client.call(kReserveStock, std::move(body), context, kCallTimeout);
     if (reply.status.ok()) {
       result.latencies_ms.push_back(
           std::chrono::duration<double, std::milli>(Clock::now() - started).count());
@@ -86,9 +86,9 @@ int main(int argc, char** argv) {
   std::vector<std::future<WorkerResult>> workers;
   for (int i = 0; i < concurrency; ++i) {
     const auto prefix = "load-" + run_id + "-" + std::to_string(i) + "-";
-    workers.push_back(asio::co_spawn(
-        io, reserve_until(client, prefix, products[i % products.size()], deadline),
-        asio::use_future));
+    workers.push_back(
+        asio::co_spawn(io, reserve_until(client, prefix, products[i % products.size()], deadline),
+                       asio::use_future));
   }
   std::thread helper([&io] { io.run(); });
   io.run();
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
   }
   std::sort(latencies.begin(), latencies.end());
   std::cout << "reservations/s " << static_cast<double>(latencies.size()) / seconds << " p50_ms "
-            << percentile(latencies, 0.50) << " p99_ms " << percentile(latencies, 0.99)
-            << " ok " << latencies.size() << " failed " << failures << '\n';
+            << percentile(latencies, 0.50) << " p99_ms " << percentile(latencies, 0.99) << " ok "
+            << latencies.size() << " failed " << failures << '\n';
   return failures == 0 ? 0 : 1;
 }

@@ -1,6 +1,5 @@
 #include "app.hpp"
 
-#include <grpcpp/server.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -11,14 +10,13 @@
 #include "api/grpc_service.hpp"
 #include "common/db/migrations.hpp"
 #include "common/grpc/channel.hpp"
-#include "common/grpc/server.hpp"
 #include "common/http/health.hpp"
-#include "common/http/server.hpp"
 #include "common/mq/consumer.hpp"
 #include "common/mq/outbox_relay.hpp"
 #include "common/mq/publisher.hpp"
 #include "common/observability/logger.hpp"
 #include "common/observability/tracing.hpp"
+#include "common/runtime/service_endpoints.hpp"
 #include "common/runtime/service_runtime.hpp"
 #include "jobs/reservation_sweeper.hpp"
 #include "jobs/search_indexer.hpp"
@@ -35,7 +33,6 @@ using common::Result;
 
 // Identifies this service's migration lock among all advisory locks in the cluster.
 constexpr std::int64_t kMigrationLockKey = 0x50524f44;  // "PROD"
-constexpr std::chrono::seconds kGrpcDrainTimeout{5};
 constexpr std::chrono::seconds kKeyRefreshPeriod{60};
 constexpr const char* kServiceName = "product-service";
 
@@ -103,9 +100,10 @@ int run(const Config& config) {
     health->add_optional("search_indexer",
                          [indexer]() -> asio::awaitable<bool> { co_return indexer->connected(); });
   }
-  std::unique_ptr<common::http::Server> http_server;
-  std::unique_ptr<api::ProductGrpcService> grpc_service;
-  common::grpc_glue::StartedServer grpc_server;
+  api::ProductGrpcService grpc_service(executor, deps);
+  // Declared after the service: the server goes first.
+  common::runtime::ServiceEndpoints endpoints(
+      runtime.io(), {config.bind_address, config.http_port, config.grpc_port}, health);
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
     const auto migrations = common::db::embedded_migrations();
@@ -124,23 +122,11 @@ int run(const Config& config) {
       asio::co_spawn(runtime.io(), std::move(preparing), asio::detached);
     }
 
-    grpc_service = std::make_unique<api::ProductGrpcService>(executor, deps);
-    grpc_server = common::grpc_glue::start_server(config.bind_address, config.grpc_port,
-                                                  {grpc_service.get()});
-    common::http::Router router;
-    common::http::add_operational_routes(router, health, [&] { return http_server->draining(); });
-    http_server = std::make_unique<common::http::Server>(
-        runtime.io(),
-        common::http::ServerConfig{.address = config.bind_address, .port = config.http_port},
-        std::move(router));
-    http_server->start();
-    common::obs::info("listening",
-                      {{"http_port", config.http_port}, {"grpc_port", grpc_server.port}});
+    endpoints.start({&grpc_service});
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
-    co_await http_server->shutdown();
-    grpc_server.server->Shutdown(std::chrono::system_clock::now() + kGrpcDrainTimeout);
+    co_await endpoints.shutdown();
     if (indexer) co_await indexer->stop();
     co_await relay->stop();
     common::obs::shutdown_tracing();

@@ -1,16 +1,14 @@
 #include "app.hpp"
 
-#include <grpcpp/server.h>
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/grpc_service.hpp"
 #include "common/auth/crypto_init.hpp"
 #include "common/db/migrations.hpp"
-#include "common/grpc/server.hpp"
 #include "common/http/health.hpp"
-#include "common/http/server.hpp"
 #include "common/observability/logger.hpp"
 #include "common/observability/tracing.hpp"
+#include "common/runtime/service_endpoints.hpp"
 #include "common/runtime/service_runtime.hpp"
 #include "models/validation.hpp"
 #include "repository/pg_repositories.hpp"
@@ -23,7 +21,6 @@ using common::Result;
 
 // Identifies this service's migration lock among all advisory locks in the cluster.
 constexpr std::int64_t kMigrationLockKey = 0x5553455253;  // "USERS"
-constexpr std::chrono::seconds kGrpcDrainTimeout{5};
 
 struct Keys {
   std::shared_ptr<const common::auth::SigningKey> active;
@@ -86,9 +83,10 @@ int run(const Config& config) {
 
   auto health = std::make_shared<common::http::HealthChecks>();
   health->add("postgres", [pool] { return pool->ping(); });
-  std::unique_ptr<common::http::Server> http_server;
   std::unique_ptr<api::UserGrpcService> grpc_service;
-  common::grpc_glue::StartedServer grpc_server;
+  // Declared after the service: the server goes first.
+  common::runtime::ServiceEndpoints endpoints(
+      runtime.io(), {config.bind_address, config.http_port, config.grpc_port}, health);
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
     const auto migrations = common::db::embedded_migrations();
@@ -105,22 +103,11 @@ int run(const Config& config) {
     if (auto admin = co_await ensure_admin(config, *deps); !admin) co_return admin.error();
 
     grpc_service = std::make_unique<api::UserGrpcService>(runtime.io().get_executor(), deps);
-    grpc_server = common::grpc_glue::start_server(config.bind_address, config.grpc_port,
-                                                  {grpc_service.get()});
-    common::http::Router router;
-    common::http::add_operational_routes(router, health, [&] { return http_server->draining(); });
-    http_server = std::make_unique<common::http::Server>(
-        runtime.io(),
-        common::http::ServerConfig{.address = config.bind_address, .port = config.http_port},
-        std::move(router));
-    http_server->start();
-    common::obs::info("listening",
-                      {{"http_port", config.http_port}, {"grpc_port", grpc_server.port}});
+    endpoints.start({grpc_service.get()});
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
-    co_await http_server->shutdown();
-    grpc_server.server->Shutdown(std::chrono::system_clock::now() + kGrpcDrainTimeout);
+    co_await endpoints.shutdown();
     common::obs::shutdown_tracing();
   };
   return runtime.run(start, stop);
