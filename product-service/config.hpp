@@ -23,6 +23,7 @@ struct Config {
   std::string search_url;  // empty: no search server, the database answers listings
   std::string search_alias;
   std::chrono::milliseconds search_timeout;
+  std::int64_t search_connections;  // kept open to the search server between requests
   common::mq::MqSettings mq;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core

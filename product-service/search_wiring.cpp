@@ -20,6 +20,7 @@ common::Result<std::shared_ptr<search::SearchIndex>> open_search_index(
   settings.endpoint = *endpoint;
   settings.alias = config.search_alias;
   settings.request_timeout = config.search_timeout;
+  settings.max_idle_connections = static_cast<std::size_t>(config.search_connections);
   auto index = search::SearchIndexImpl::create(std::move(executor), std::move(settings));
   if (!index) return index.error();
   return std::shared_ptr<search::SearchIndex>(*index);

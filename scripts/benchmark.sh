@@ -19,6 +19,7 @@ source "$ROOT/scripts/lib/services.sh"
 DURATION="${BENCH_DURATION:-30s}"
 RESERVERS="${BENCH_RESERVERS:-64}"
 RESERVE_SECONDS="${BENCH_RESERVE_SECONDS:-30}"
+CATALOG_SIZE="${BENCH_CATALOG_SIZE:-1000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-256}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
 BENCH_DIR="$SHOP_VAR/bench"
@@ -83,6 +84,31 @@ bench_product() {
   printf '%s\n' "$id"
 }
 
+# seed_catalog <admin token> <count>: products with varied names, prices and words, so
+# searches work on a catalog rather than on a handful of rows.
+seed_catalog() {
+  python3 - "$gateway" "$1" "$2" <<'PY'
+import http.client, json, random, sys, urllib.parse
+base, token, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+url = urllib.parse.urlsplit(base)
+conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+words = ["lamp", "desk", "chair", "table", "shelf", "light", "oak", "steel", "wool", "glass",
+         "blue", "green", "small", "large", "modern", "classic", "office", "garden", "kitchen", "sofa"]
+rng = random.Random(7)
+for i in range(count):
+    name = " ".join(rng.sample(words, 3)).title()
+    body = {"sku": f"SEED-{rng.getrandbits(40):x}-{i}", "name": name,
+            "description": " ".join(rng.sample(words, 8)), "price_cents": rng.randint(100, 100000),
+            "currency": "EUR"}
+    conn.request("POST", "/api/v1/products", json.dumps(body),
+                 {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    answer = conn.getresponse()
+    answer.read()
+    if answer.status != 201:
+        sys.exit(f"seeding failed: {answer.status}")
+PY
+}
+
 # run_wrk <label> <url> [wrk args]: prints "label rps p50 p99 non2xx"
 run_wrk() {
   local label=$1 url=$2
@@ -106,6 +132,8 @@ results+=("$(run_wrk nginx "http://127.0.0.1:$NGINX_PORT/health.json")")
 results+=("$(run_wrk health "$gateway/health")")
 results+=("$(run_wrk users-me "$gateway/api/v1/users/me" -H "Authorization: Bearer $token")")
 admin=$(admin_token)
+log "seeding $CATALOG_SIZE products"
+seed_catalog "$admin" "$CATALOG_SIZE"
 product=$(bench_product "$admin" "Bench desk lamp")
 results+=("$(run_wrk product "$gateway/api/v1/products/$product")")
 results+=("$(run_wrk search "$gateway/api/v1/products?q=lamp&page_size=20")")
