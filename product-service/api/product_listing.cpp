@@ -1,5 +1,7 @@
 #include "api/product_listing.hpp"
 
+#include <unordered_map>
+
 #include "common/observability/logger.hpp"
 
 namespace shop::product::api {
@@ -60,10 +62,34 @@ models::ListingPage from_search_result(const search::SearchResult& result) {
   return page;
 }
 
+// The index decides which products match and in what order; the database says what they
+// are now (stock changes with every order, and the index learns of edits a moment later).
+Task<void> use_live_products(const Deps& deps, models::ListingPage& page) {
+  std::vector<std::string> ids;
+  ids.reserve(page.items.size());
+  for (const auto& item : page.items) ids.push_back(item.id);
+  if (ids.empty()) co_return common::Result<void>{};
+  auto live = co_await deps.catalog->find_products(ids);
+  if (!live) co_return live.error();
+  std::unordered_map<std::string, models::Product> by_id;
+  for (auto& product : *live) by_id.emplace(product.id, std::move(product));
+  std::vector<models::Product> items;
+  for (const auto& id : ids) {
+    if (auto it = by_id.find(id); it != by_id.end()) items.push_back(std::move(it->second));
+  }
+  page.items = std::move(items);
+  co_return common::Result<void>{};
+}
+
 Task<models::ListingPage> find_listing(const Deps& deps, const models::ListingQuery& query) {
   if (deps.search) {
-    auto found = co_await deps.search->search(to_search_query(query));
-    if (found) co_return from_search_result(*found);
+    const auto search_query = to_search_query(query);
+    auto found = co_await deps.search->search(search_query);
+    if (found) {
+      auto page = from_search_result(*found);
+      if (auto live = co_await use_live_products(deps, page); !live) co_return live.error();
+      co_return page;
+    }
     common::obs::warn("search server unavailable; listing from the database",
                       {{"error", found.error().detail}});
   }

@@ -25,13 +25,16 @@ std::vector<std::string> reserved_products(const boost::json::object& data) {
 
 boost::asio::awaitable<Outcome> index_products(repository::SearchDocuments& documents,
                                                search::SearchIndex& index,
-                                               std::vector<std::string> ids) {
+                                               const std::vector<std::string>& ids,
+                                               IndexScope scope) {
   auto found = co_await documents.find(ids);
   if (!found) {
     common::obs::warn("cannot read products to index", {{"error", found.error().detail}});
     co_return Outcome::kRetryLater;
   }
   for (auto& product : *found) {
+    if (scope == IndexScope::kSoldOutOnly && product.document && product.document->in_stock)
+      continue;
     // No co_await inside ?: — GCC 12 destroys such temporaries twice.
     common::Result<void> written;
     if (product.document) {
@@ -50,6 +53,12 @@ boost::asio::awaitable<Outcome> index_products(repository::SearchDocuments& docu
 
 }  // namespace
 
+IndexScope index_scope(std::string_view type) {
+  if (type == "stock.reserved") return IndexScope::kSoldOutOnly;
+  if (type == "stock.committed" || type == "stock.released") return IndexScope::kNone;
+  return IndexScope::kEveryProduct;
+}
+
 std::vector<std::string> affected_products(const common::mq::CloudEvent& event) {
   std::vector<std::string> ids;
   if (event.type.starts_with("product.") || event.type == "stock.low") {
@@ -67,9 +76,10 @@ common::mq::EventHandler make_search_indexer(
     const std::shared_ptr<search::SearchIndex>& index) {
   return [documents,
           index](const common::mq::ReceivedEvent& received) -> boost::asio::awaitable<Outcome> {
+    const auto scope = index_scope(received.event.type);
     auto ids = affected_products(received.event);
-    if (ids.empty()) co_return Outcome::kSuccess;
-    co_return co_await index_products(*documents, *index, std::move(ids));
+    if (ids.empty() || scope == IndexScope::kNone) co_return Outcome::kSuccess;
+    co_return co_await index_products(*documents, *index, ids, scope);
   };
 }
 
