@@ -94,12 +94,11 @@ int run(const Config& config) {
 
   auto health = std::make_shared<common::http::HealthChecks>();
   health->add("postgres", [pool] { return pool->ping(); });
-  health->add_optional(
-      "rabbitmq", [publisher]() -> asio::awaitable<bool> { co_return publisher->connected(); });
-  if (indexer) {
-    health->add_optional("search_indexer",
-                         [indexer]() -> asio::awaitable<bool> { co_return indexer->connected(); });
-  }
+  // The publisher connects on its first event; the indexer holds its connection open,
+  // so while it runs it is the one that knows whether the broker is there.
+  health->add_optional("rabbitmq", [publisher, indexer]() -> asio::awaitable<bool> {
+    co_return indexer ? indexer->connected() : publisher->connected();
+  });
   api::ProductGrpcService grpc_service(executor, deps);
   // Declared after the service: the server goes first.
   common::runtime::ServiceEndpoints endpoints(

@@ -88,16 +88,17 @@ bench_product() {
 # searches work on a catalog rather than on a handful of rows.
 seed_catalog() {
   python3 - "$gateway" "$1" "$2" <<'PY'
-import http.client, json, random, sys, urllib.parse
+import http.client, json, random, secrets, sys, urllib.parse
 base, token, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 url = urllib.parse.urlsplit(base)
 conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
 words = ["lamp", "desk", "chair", "table", "shelf", "light", "oak", "steel", "wool", "glass",
          "blue", "green", "small", "large", "modern", "classic", "office", "garden", "kitchen", "sofa"]
-rng = random.Random(7)
+rng = random.Random(7)  # the same catalog every run, under SKUs of this run
+run = secrets.token_hex(4)
 for i in range(count):
     name = " ".join(rng.sample(words, 3)).title()
-    body = {"sku": f"SEED-{rng.getrandbits(40):x}-{i}", "name": name,
+    body = {"sku": f"SEED-{run}-{i}", "name": name,
             "description": " ".join(rng.sample(words, 8)), "price_cents": rng.randint(100, 100000),
             "currency": "EUR"}
     conn.request("POST", "/api/v1/products", json.dumps(body),
