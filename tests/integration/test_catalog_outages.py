@@ -34,14 +34,25 @@ def listed_ids(client: httpx.Client, **params) -> tuple[set[str], bool]:
     return {item["id"] for item in body["items"]}, body["degraded"]
 
 
+def product_health(stack) -> tuple[int, str, str]:
+    r = httpx.get(f"{stack.product_http_url}/health", timeout=5.0)
+    body = r.json()
+    return r.status_code, body["status"], body["checks"]["rabbitmq"]
+
+
 def test_events_written_while_the_broker_is_down_are_delivered_after_it_restarts(
         stack, client, admin):
     word = marker()
     stack.broker.stop()
     try:
+        # product-service keeps serving without its broker, and says so.
+        wait_until(lambda: product_health(stack) == (200, "degraded", "down"), timeout=15.0,
+                   message="product-service degraded, broker down")
         created = {create_product(client, admin, name=f"Patient {i} {word}")["id"] for i in range(5)}
     finally:
         stack.broker.start()
+    wait_until(lambda: product_health(stack) == (200, "ok", "ok"), timeout=DELIVERY_DEADLINE_S,
+               message="product-service healthy again")
     # The search index only learns of products from their events: seeing all of them
     # there means every event left the outbox and went through the restarted broker.
     wait_until(lambda: listed_ids(client, q=word, page_size=10) == (created, False),
