@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Checks the stack: PostgreSQL, RabbitMQ, then GET /health of every service in
-# scripts/lib/services.sh. One line per component; exits non-zero if any is not
-# healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
+# Checks the stack: PostgreSQL, RabbitMQ, the search server, then GET /health of every
+# service in scripts/lib/services.sh. One line per component; exits non-zero if any is
+# not healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 quiet=0
@@ -31,6 +32,14 @@ if rabbitmq_port_busy "$SHOP_AMQP_PORT"; then
   report ok rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "accepting connections"
 else
   report FAIL rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "not accepting connections"
+  failures=$((failures + 1))
+fi
+
+# Services run without it (listings fall back to PostgreSQL), but the stack is not whole.
+if os_ready; then
+  report ok opensearch "$(os_url)" "cluster yellow or green"
+else
+  report FAIL opensearch "$(os_url)" "no healthy cluster"
   failures=$((failures + 1))
 fi
 
