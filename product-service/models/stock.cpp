@@ -89,6 +89,18 @@ Transition on_release(ReservationStatus status) {
   return Transition::kRefuse;
 }
 
+common::Result<bool> must_apply(Transition transition, ReservationStatus status) {
+  switch (transition) {
+    case Transition::kApply:
+      return true;
+    case Transition::kAlreadyDone:
+      return false;
+    case Transition::kRefuse:
+      break;
+  }
+  return common::Error::conflict("the reservation is " + std::string(to_string(status)));
+}
+
 bool is_back_in_stock(std::int64_t available_before, std::int64_t available_after) {
   return available_before <= 0 && available_after > 0;
 }

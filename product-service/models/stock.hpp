@@ -61,6 +61,9 @@ enum class Transition {
 };
 Transition on_commit(ReservationStatus status);
 Transition on_release(ReservationStatus status);
+// Whether to do the work (true), or answer the reservation as it is (false); a refused
+// transition is a kConflict naming the status.
+common::Result<bool> must_apply(Transition transition, ReservationStatus status);
 
 // Whether a change of on-hand stock from `before` to `after` available units brings a
 // product back for the people waiting for it.

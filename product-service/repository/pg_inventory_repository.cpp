@@ -18,10 +18,11 @@ constexpr std::string_view kSetOnHand =
     "RETURNING low_stock_threshold";
 constexpr std::string_view kTakeWaitlist =
     "DELETE FROM waitlist WHERE product_id = $1::uuid RETURNING user_id::text";
-constexpr std::string_view kInsertReservation =
+const std::string kInsertReservation =
     "INSERT INTO reservations (order_id, status, expires_at) "
     "VALUES ($1, $2, now() + make_interval(secs => $3)) "
-    "ON CONFLICT (order_id) DO NOTHING RETURNING order_id";
+    "ON CONFLICT (order_id) DO NOTHING RETURNING " +
+    utc_text("expires_at");
 // The condition on available stock is what prevents overselling: concurrent reservers
 // of one product queue on its row lock and each sees the stock the previous one left.
 constexpr std::string_view kReserveLine =
@@ -78,14 +79,9 @@ Task<void> serve_waitlist(EventOutbox& outbox, db::Connection& connection,
   co_return co_await outbox.append(connection, event, context);
 }
 
-struct LockedReservation {
-  ReservationStatus status;
-  models::Reservation reservation;
-};
-
 // The reservation with its row locked and its lines; nullopt when there is none.
-Task<std::optional<LockedReservation>> lock_reservation(db::Connection& connection,
-                                                        const std::string& order_id) {
+Task<std::optional<models::Reservation>> lock_reservation(db::Connection& connection,
+                                                          const std::string& order_id) {
   auto head = co_await connection.query(kLockReservation, db::make_params(order_id));
   if (!head) co_return head.error();
   if (head->empty()) co_return std::nullopt;
@@ -98,7 +94,7 @@ Task<std::optional<LockedReservation>> lock_reservation(db::Connection& connecti
     reservation.items.push_back({std::string(row.text(0)), row.int64(1), row.int64(2),
                                  std::string(row.text(3)), std::string(row.text(4))});
   }
-  co_return LockedReservation{*status, std::move(reservation)};
+  co_return reservation;
 }
 
 Error insufficient_stock(const std::string& product_id, std::int64_t available,
@@ -118,11 +114,24 @@ Task<void> explain_refusal(db::Connection& connection, const models::StockReques
   co_return insufficient_stock(line.product_id, (*available)[0].int64(0), line.quantity);
 }
 
+// Moves a locked reservation to `status` and records the event that says so.
+Task<void> record_status(EventOutbox& outbox, db::Connection& connection,
+                         models::Reservation& reservation, ReservationStatus status,
+                         const char* event_type, const WriteContext& context) {
+  const auto status_text = std::string(models::to_string(status));
+  auto updated =
+      co_await connection.query(kSetStatus, db::make_params(reservation.order_id, status_text));
+  if (!updated) co_return updated.error();
+  reservation.status = status;
+  const auto event = models::reservation_event(event_type, reservation);
+  co_return co_await outbox.append(connection, event, context);
+}
+
 // Gives a locked, still-reserved reservation's stock back and records `final_status`.
-Task<models::Reservation> give_back(EventOutbox& outbox, db::Connection& connection,
-                                    LockedReservation locked, ReservationStatus final_status,
-                                    const WriteContext& context) {
-  for (const auto& line : locked.reservation.items) {
+Task<void> give_back(EventOutbox& outbox, db::Connection& connection,
+                     models::Reservation& reservation, ReservationStatus final_status,
+                     const WriteContext& context) {
+  for (const auto& line : reservation.items) {
     auto released =
         co_await connection.query(kReleaseLine, db::make_params(line.product_id, line.quantity));
     if (!released) co_return released.error();
@@ -134,16 +143,8 @@ Task<models::Reservation> give_back(EventOutbox& outbox, db::Connection& connect
         co_return served.error();
     }
   }
-  const auto status_text = std::string(models::to_string(final_status));
-  auto updated = co_await connection.query(
-      kSetStatus, db::make_params(locked.reservation.order_id, status_text));
-  if (!updated) co_return updated.error();
-  locked.reservation.status = final_status;
-  const auto event =
-      models::reservation_event(models::event_type::kStockReleased, locked.reservation);
-  if (auto appended = co_await outbox.append(connection, event, context); !appended)
-    co_return appended.error();
-  co_return std::move(locked.reservation);
+  co_return co_await record_status(outbox, connection, reservation, final_status,
+                                   models::event_type::kStockReleased, context);
 }
 
 }  // namespace
@@ -199,9 +200,10 @@ Task<models::Reservation> PgInventoryRepository::reserve(
       auto existing = co_await lock_reservation(connection, order_id);
       if (!existing) co_return existing.error();
       if (!*existing) co_return Error::internal("reservation " + order_id + " vanished");
-      co_return std::move((*existing)->reservation);
+      co_return std::move(**existing);
     }
-    models::Reservation reservation{order_id, ReservationStatus::kReserved, {}, {}};
+    models::Reservation reservation{
+        order_id, ReservationStatus::kReserved, {}, std::string((*inserted)[0].text(0))};
     std::vector<models::DomainEvent> low_stock;
     for (const auto& line : lines) {  // sorted by product id: a fixed lock order
       auto taken =
@@ -223,9 +225,6 @@ Task<models::Reservation> PgInventoryRepository::reserve(
                                        item.unit_price_cents, item.currency, item.name));
       if (!stored) co_return stored.error();
     }
-    auto head = co_await lock_reservation(connection, order_id);
-    if (!head) co_return head.error();
-    reservation.expires_at = (*head)->reservation.expires_at;
     const auto event = models::reservation_event(models::event_type::kStockReserved, reservation);
     if (auto appended = co_await outbox_->append(connection, event, context); !appended)
       co_return appended.error();
@@ -244,28 +243,20 @@ Task<models::Reservation> PgInventoryRepository::commit(const std::string& order
     auto locked = co_await lock_reservation(connection, order_id);
     if (!locked) co_return locked.error();
     if (!*locked) co_return Error::not_found("no reservation for order " + order_id);
-    auto& reservation = (*locked)->reservation;
-    switch (models::on_commit(reservation.status)) {
-      case models::Transition::kAlreadyDone:
-        co_return std::move(reservation);
-      case models::Transition::kRefuse:
-        co_return Error::conflict("the reservation is " +
-                                  std::string(models::to_string(reservation.status)));
-      case models::Transition::kApply:
-        break;
-    }
+    auto& reservation = **locked;
+    auto apply = models::must_apply(models::on_commit(reservation.status), reservation.status);
+    if (!apply) co_return apply.error();
+    if (!*apply) co_return std::move(reservation);
     for (const auto& line : reservation.items) {
       auto committed =
           co_await connection.query(kCommitLine, db::make_params(line.product_id, line.quantity));
       if (!committed) co_return committed.error();
     }
-    const auto status_text = std::string(models::to_string(ReservationStatus::kCommitted));
-    auto updated = co_await connection.query(kSetStatus, db::make_params(order_id, status_text));
-    if (!updated) co_return updated.error();
-    reservation.status = ReservationStatus::kCommitted;
-    const auto event = models::reservation_event(models::event_type::kStockCommitted, reservation);
-    if (auto appended = co_await outbox_->append(connection, event, context); !appended)
-      co_return appended.error();
+    if (auto recorded =
+            co_await record_status(*outbox_, connection, reservation, ReservationStatus::kCommitted,
+                                   models::event_type::kStockCommitted, context);
+        !recorded)
+      co_return recorded.error();
     co_return std::move(reservation);
   };
   co_return co_await pool_->transaction(body);
@@ -279,18 +270,16 @@ Task<models::Reservation> PgInventoryRepository::release(const std::string& orde
     auto locked = co_await lock_reservation(connection, order_id);
     if (!locked) co_return locked.error();
     if (!*locked) co_return Error::internal("reservation " + order_id + " vanished");
-    auto& reservation = (*locked)->reservation;
-    switch (models::on_release(reservation.status)) {
-      case models::Transition::kAlreadyDone:
-        co_return std::move(reservation);
-      case models::Transition::kRefuse:
-        co_return Error::conflict("the reservation is " +
-                                  std::string(models::to_string(reservation.status)));
-      case models::Transition::kApply:
-        break;
+    auto& reservation = **locked;
+    auto apply = models::must_apply(models::on_release(reservation.status), reservation.status);
+    if (!apply) co_return apply.error();
+    if (*apply) {
+      if (auto released = co_await give_back(*outbox_, connection, reservation,
+                                             ReservationStatus::kReleased, context);
+          !released)
+        co_return released.error();
     }
-    co_return co_await give_back(*outbox_, connection, std::move(**locked),
-                                 ReservationStatus::kReleased, context);
+    co_return std::move(reservation);
   };
   co_return co_await pool_->transaction(body);
 }
@@ -305,8 +294,8 @@ Task<std::optional<std::string>> PgInventoryRepository::expire_one() {
     if (!locked) co_return locked.error();
     if (!*locked) co_return Error::internal("reservation " + order_id + " vanished");
     const WriteContext sweeper;  // no caller: the sweeper's own doing
-    auto expired = co_await give_back(*outbox_, connection, std::move(**locked),
-                                      ReservationStatus::kExpired, sweeper);
+    auto expired =
+        co_await give_back(*outbox_, connection, **locked, ReservationStatus::kExpired, sweeper);
     if (!expired) co_return expired.error();
     co_return order_id;
   };

@@ -64,6 +64,15 @@ TEST(Transitions, ReleaseAppliesOnceAndNeverAfterCommit) {
   EXPECT_EQ(on_release(ReservationStatus::kCommitted), Transition::kRefuse);
 }
 
+TEST(Transitions, MustApplyTurnsTheDecisionIntoAnAnswer) {
+  EXPECT_EQ(must_apply(Transition::kApply, ReservationStatus::kReserved).value(), true);
+  EXPECT_EQ(must_apply(Transition::kAlreadyDone, ReservationStatus::kCommitted).value(), false);
+  auto refused = must_apply(Transition::kRefuse, ReservationStatus::kReleased);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, common::ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().detail, "the reservation is released");
+}
+
 TEST(StockSignals, BackInStockOnlyWhenNothingWasAvailable) {
   EXPECT_TRUE(is_back_in_stock(0, 1));
   EXPECT_TRUE(is_back_in_stock(0, 50));

@@ -9,8 +9,7 @@ TEST(SearchUrl, HostAndPort) {
   auto endpoint = parse_search_url("http://127.0.0.1:9200");
   ASSERT_TRUE(endpoint) << endpoint.error().detail;
   EXPECT_EQ(*endpoint, (SearchEndpoint{"127.0.0.1", 9200}));
-  EXPECT_EQ(*parse_search_url("http://search.internal:19201/"),
-            (SearchEndpoint{"search.internal", 19201}));
+  EXPECT_EQ(*parse_search_url("http://search-node:19201/"), (SearchEndpoint{"search-node", 19201}));
 }
 
 TEST(SearchUrl, PortDefaultsToTheSearchServerPort) {
