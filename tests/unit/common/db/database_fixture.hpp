@@ -18,14 +18,13 @@
 #include <vector>
 
 #include "common/db/pool.hpp"
+#include "support/io_runner.hpp"
+#include "support/unique_names.hpp"
 
 namespace shop::common::db::testing {
 
-// Lower-case letters and digits, safe inside SQL identifiers.
-std::string unique_suffix();
-std::int64_t random_key();
-// Adds application_name to a keyword/value conninfo or a postgresql:// URI.
-std::string with_application_name(const std::string& conninfo, const std::string& name);
+using shop::testing::random_key;
+using shop::testing::unique_suffix;
 
 class DatabaseTest : public ::testing::Test {
  protected:
@@ -38,25 +37,12 @@ class DatabaseTest : public ::testing::Test {
   // Runs every task to completion on kThreads threads; results in task order.
   template <class T>
   std::vector<T> run_all(std::vector<boost::asio::awaitable<T>> tasks) {
-    std::vector<std::future<T>> futures;
-    for (auto& task : tasks) {
-      futures.push_back(boost::asio::co_spawn(io_, std::move(task), boost::asio::use_future));
-    }
-    io_.restart();
-    std::vector<std::thread> threads;
-    for (int i = 1; i < kThreads; ++i) threads.emplace_back([this] { io_.run(); });
-    io_.run();
-    for (auto& thread : threads) thread.join();
-    std::vector<T> results;
-    for (auto& future : futures) results.push_back(future.get());
-    return results;
+    return shop::testing::run_all(io_, kThreads, std::move(tasks));
   }
 
   template <class T>
   T run(boost::asio::awaitable<T> task) {
-    std::vector<boost::asio::awaitable<T>> tasks;
-    tasks.push_back(std::move(task));
-    return std::move(run_all(std::move(tasks)).front());
+    return shop::testing::run_one(io_, kThreads, std::move(task));
   }
 
   // A statement that must succeed, run through its own short-lived pool.

@@ -8,6 +8,7 @@
 #include "common/db/pool.hpp"
 #include "common/db/sql_error.hpp"
 #include "database_fixture.hpp"
+#include "support/conninfo.hpp"
 
 namespace shop::common::db::testing {
 namespace {
@@ -107,7 +108,9 @@ TEST_F(PoolTest, PerQueryTimeoutOverridesThePoolDefault) {
 
 TEST_F(PoolTest, FiftyConcurrentQueriesShareAtMostFourConnections) {
   const std::string app = "shop_db_test_" + suffix_;
-  auto pool = make_pool({.conninfo = with_application_name(conninfo_, app), .size = 4});
+  auto pool = make_pool(
+      {.conninfo = shop::testing::with_conninfo_option(conninfo_, "application_name", app),
+       .size = 4});
   struct Seen {
     bool ok = false;
     std::int64_t pid = 0;

@@ -11,6 +11,8 @@
 #include "common/db/migrations.hpp"
 #include "common/mq/amqp_url.hpp"
 #include "common/observability/trace_context.hpp"
+#include "support/conninfo.hpp"
+#include "support/unique_names.hpp"
 
 #ifndef SHOP_RABBITMQ_SCRIPT
 #error "SHOP_RABBITMQ_SCRIPT must name scripts/lib/rabbitmq.sh"
@@ -20,20 +22,6 @@ namespace shop::common::mq::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-std::int64_t random_key() {
-  std::random_device entropy;
-  std::uniform_int_distribution<std::int64_t> pick(1, INT64_MAX);
-  return pick(entropy);
-}
-
-// Adds a search_path to a keyword/value conninfo or a postgresql:// URI.
-std::string with_search_path(const std::string& conninfo, const std::string& schema) {
-  const bool uri = conninfo.starts_with("postgresql://") || conninfo.starts_with("postgres://");
-  if (!uri) return conninfo + " options='-csearch_path=" + schema + "'";
-  return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") +
-         "options=-csearch_path%3D" + schema;
-}
 
 // Runs a shell command and returns its standard output (and error).
 std::string capture(const std::string& command, int& status) {
@@ -101,15 +89,6 @@ bool OwnBroker::stop() {
   const bool stopped = script("stop");
   running_ = !stopped;
   return stopped;
-}
-
-std::string unique_suffix() {
-  static constexpr std::string_view kAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-  std::random_device entropy;
-  std::uniform_int_distribution<std::size_t> pick(0, kAlphabet.size() - 1);
-  std::string suffix;
-  for (int i = 0; i < 10; ++i) suffix += kAlphabet[pick(entropy)];
-  return suffix;
 }
 
 bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds deadline) {
@@ -193,9 +172,11 @@ void BrokerTest::use_database() {
     ASSERT_TRUE(created) << created.error().detail;
   }
   schema_ = "mq_" + suffix_;
-  conninfo_ = with_search_path(base_conninfo_, schema_);
+  conninfo_ =
+      shop::testing::with_conninfo_option(base_conninfo_, "options", "-csearch_path=" + schema_);
   auto pool = make_pool(1);
-  auto migrated = run(db::apply_migrations(*pool, db::embedded_migrations(), random_key()));
+  auto migrated =
+      run(db::apply_migrations(*pool, db::embedded_migrations(), shop::testing::random_key()));
   ASSERT_TRUE(migrated) << migrated.error().detail;
 }
 

@@ -27,11 +27,11 @@
 #include "common/mq/amqp_connection.hpp"
 #include "common/mq/cloud_event.hpp"
 #include "common/mq/consumer.hpp"
+#include "support/unique_names.hpp"
 
 namespace shop::common::mq::testing {
 
-// Lower-case letters and digits: fits queue names, event types and SQL identifiers.
-std::string unique_suffix();
+using shop::testing::unique_suffix;
 
 // Polls `condition` every few milliseconds until it holds or `deadline` passes.
 bool wait_until(const std::function<bool()>& condition,

@@ -1,22 +1,10 @@
 #include "search_index_fixture.hpp"
 
 #include <cstdlib>
-#include <random>
+
+#include "support/unique_names.hpp"
 
 namespace shop::product::search::testing {
-namespace {
-
-std::string unique_suffix() {
-  static constexpr std::string_view kAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-  std::random_device entropy;
-  std::uniform_int_distribution<std::size_t> pick(0, kAlphabet.size() - 1);
-  std::string suffix;
-  for (int i = 0; i < 10; ++i) suffix += kAlphabet[pick(entropy)];
-  return suffix;
-}
-
-}  // namespace
-
 void SearchIndexTest::SetUp() {
   const char* url = std::getenv("SHOP_TEST_SEARCH_URL");
   if (url == nullptr || *url == '\0') {
@@ -26,7 +14,7 @@ void SearchIndexTest::SetUp() {
   auto endpoint = parse_search_url(url);
   ASSERT_TRUE(endpoint) << endpoint.error().detail;
   endpoint_ = *endpoint;
-  alias_ = "it_products_" + unique_suffix();
+  alias_ = "it_products_" + shop::testing::unique_suffix();
   index_ = make_index(base_config());
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "search/search_index_impl.hpp"
+#include "support/io_runner.hpp"
 
 namespace shop::product::search::testing {
 
@@ -37,25 +38,12 @@ class SearchIndexTest : public ::testing::Test {
   // Runs every task to completion on kThreads threads; results in task order.
   template <class T>
   std::vector<T> run_all(std::vector<boost::asio::awaitable<T>> tasks) {
-    std::vector<std::future<T>> futures;
-    for (auto& task : tasks) {
-      futures.push_back(boost::asio::co_spawn(io_, std::move(task), boost::asio::use_future));
-    }
-    io_.restart();
-    std::vector<std::thread> threads;
-    for (int i = 1; i < kThreads; ++i) threads.emplace_back([this] { io_.run(); });
-    io_.run();
-    for (auto& thread : threads) thread.join();
-    std::vector<T> results;
-    for (auto& future : futures) results.push_back(future.get());
-    return results;
+    return shop::testing::run_all(io_, kThreads, std::move(tasks));
   }
 
   template <class T>
   T run(boost::asio::awaitable<T> task) {
-    std::vector<boost::asio::awaitable<T>> tasks;
-    tasks.push_back(std::move(task));
-    return std::move(run_all(std::move(tasks)).front());
+    return shop::testing::run_one(io_, kThreads, std::move(task));
   }
 
   boost::asio::io_context io_;
