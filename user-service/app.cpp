@@ -3,14 +3,17 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/grpc_service.hpp"
+#include "cache/user_cache.hpp"
 #include "common/auth/crypto_init.hpp"
 #include "common/db/migrations.hpp"
+#include "common/db/notification_listener.hpp"
 #include "common/http/health.hpp"
 #include "common/observability/logger.hpp"
 #include "common/observability/tracing.hpp"
 #include "common/runtime/service_endpoints.hpp"
 #include "common/runtime/service_runtime.hpp"
 #include "models/validation.hpp"
+#include "repository/cached_user_repository.hpp"
 #include "repository/pg_repositories.hpp"
 
 namespace shop::user {
@@ -59,6 +62,18 @@ asio::awaitable<Result<void>> ensure_admin(const Config& config, const api::Deps
   co_return co_await deps.users->create_if_absent(account);
 }
 
+// Keeps `cache` in step with every replica's writes (see cache/user_cache.hpp).
+std::unique_ptr<common::db::NotificationListener> user_change_listener(
+    const Config& config, const std::shared_ptr<cache::UserCache>& cache) {
+  common::db::ListenerCallbacks callbacks{
+      .connected = [cache] { cache->enable(); },
+      .notified = [cache](std::string_view user_id) { cache->invalidate(user_id); },
+      .disconnected = [cache] { cache->disable(); }};
+  return std::make_unique<common::db::NotificationListener>(
+      config.database_url, std::string(cache::kUserChangedChannel), "user-service-cache",
+      std::move(callbacks));
+}
+
 common::auth::PasswordParams password_params(const Config& config) {
   return config.password_hash_profile == "fast" ? common::auth::PasswordParams::fast()
                                                 : common::auth::PasswordParams::interactive();
@@ -75,7 +90,12 @@ int run(const Config& config) {
       runtime.io().get_executor(),
       {.conninfo = config.database_url, .size = static_cast<std::size_t>(config.db_pool_size)});
   auto deps = std::make_shared<api::Deps>();
-  deps->users = std::make_shared<repository::PgUserRepository>(pool);
+  auto user_cache = std::make_shared<cache::UserCache>(
+      cache::UserCacheSettings{static_cast<std::size_t>(config.user_cache_capacity),
+                               std::chrono::seconds(config.user_cache_ttl_seconds)});
+  const auto listener = user_change_listener(config, user_cache);
+  deps->users = std::make_shared<repository::CachedUserRepository>(
+      std::make_shared<repository::PgUserRepository>(pool), user_cache);
   deps->tokens = std::make_shared<repository::PgTokenRepository>(pool);
   deps->token_settings = {config.access_ttl_seconds, config.refresh_ttl_seconds, "shop"};
   deps->password_params = password_params(config);
@@ -92,6 +112,7 @@ int run(const Config& config) {
     const auto migrations = common::db::embedded_migrations();
     auto migrated = co_await common::db::apply_migrations(*pool, migrations, kMigrationLockKey);
     if (!migrated) co_return migrated.error();
+    if (config.user_cache_capacity > 0) listener->start();
     repository::PgKeyRepository key_repository(pool);
     auto keys = co_await load_keys(key_repository);
     if (!keys) co_return keys.error();
@@ -108,6 +129,7 @@ int run(const Config& config) {
   };
   auto stop = [&]() -> asio::awaitable<void> {
     co_await endpoints.shutdown();
+    listener->stop();
     common::obs::shutdown_tracing();
   };
   return runtime.run(start, stop);

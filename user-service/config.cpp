@@ -10,6 +10,8 @@ Config Config::from_env(common::config::EnvReader env) {
       .database_url =
           env.string("USER_DATABASE_URL", "postgresql://shop@127.0.0.1:5432/shop_users"),
       .db_pool_size = env.integer("USER_DB_POOL_SIZE", 8, 1, 256),
+      .user_cache_capacity = env.integer("USER_CACHE_CAPACITY", 100'000, 0, 10'000'000),
+      .user_cache_ttl_seconds = env.integer("USER_CACHE_TTL_SECONDS", 60, 1, 86'400),
       .admin_email = env.string("SHOP_ADMIN_EMAIL", "admin@shop.local"),
       .admin_password = env.string("SHOP_ADMIN_PASSWORD", "admin-change-me"),
       .access_ttl_seconds = env.integer("ACCESS_TOKEN_TTL_SECONDS", 900, 30, 86'400),

@@ -14,6 +14,8 @@ struct Config {
   std::uint16_t grpc_port;
   std::string database_url;
   std::int64_t db_pool_size;
+  std::int64_t user_cache_capacity;  // 0: no cache
+  std::int64_t user_cache_ttl_seconds;
   std::string admin_email;
   std::string admin_password;
   std::int64_t access_ttl_seconds;

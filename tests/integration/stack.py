@@ -65,14 +65,16 @@ class Database:
     def url(self) -> str:
         return f"postgresql://{self.role}@{self.host}:{self.port}/{self.name}"
 
-    def psql(self, sql: str, dbname: str = "postgres") -> str:
+    def psql(self, sql: str | list[str], dbname: str = "postgres") -> str:
+        """Runs SQL in one session; each statement of a list commits on its own."""
         psql = shutil.which("psql")
         if psql is None:
             raise StackError("psql is not on PATH (scripts/setup.sh installs PostgreSQL)")
         env = dict(os.environ, PGCONNECT_TIMEOUT="5", PGOPTIONS="-c client_min_messages=warning")
         proc = subprocess.run(
             [psql, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", self.host, "-p", str(self.port),
-             "-U", self.role, "-d", dbname, "-c", sql],
+             "-U", self.role, "-d", dbname,
+             *(arg for statement in ([sql] if isinstance(sql, str) else sql) for arg in ("-c", statement))],
             capture_output=True, text=True, env=env, timeout=30)
         if proc.returncode != 0:
             raise StackError(f"psql failed ({sql!r}): {proc.stderr.strip()}")

@@ -1,13 +1,17 @@
 #pragma once
-// The messaging instruments, declared in one place:
+// The messaging instruments, declared in one place (name, type, labels):
 //
-//   shop_mq_published_total                     counter: messages the broker confirmed
-//   shop_mq_publish_failures_total{reason}      counter: nack | unroutable | timeout | connection
-//   shop_mq_connections_opened_total{role}      counter: publisher | consumer (reconnects show
-//   here) shop_mq_consumed_total{queue,outcome}       counter: acknowledged | retried |
-//   dead_lettered shop_mq_inbox_duplicates_total{consumer}    counter: deliveries the inbox had
-//   seen already shop_mq_outbox_backlog                      gauge: outbox rows not yet published
-//   shop_mq_outbox_lag_seconds                  gauge: age of the oldest of them
+//   shop_mq_published_total                   counter  messages the broker confirmed
+//   shop_mq_publish_failures_total            counter  reason: nack, unroutable, timeout,
+//                                                      connection
+//   shop_mq_connections_opened_total          counter  role: publisher, consumer
+//                                                      (reconnections show here)
+//   shop_mq_consumed_total                    counter  queue; outcome: acknowledged,
+//                                                      retried, dead_lettered
+//   shop_mq_inbox_duplicates_total            counter  consumer: deliveries the inbox had
+//                                                      seen already
+//   shop_mq_outbox_backlog                    gauge    outbox rows not yet published
+//   shop_mq_outbox_lag_seconds                gauge    age of the oldest of them
 //
 // Thread-safe. Queue and consumer names are fixed by the code, so their series stay few.
 

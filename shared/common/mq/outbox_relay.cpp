@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "common/db/notification_listener.hpp"
 #include "common/db/params.hpp"
 #include "common/mq/mq_metrics.hpp"
-#include "common/mq/pg_listener.hpp"
 #include "common/mq/topology.hpp"
 #include "common/observability/logger.hpp"
 
@@ -84,8 +84,13 @@ OutboxRelay::~OutboxRelay() = default;
 void OutboxRelay::start() {
   if (started_.exchange(true)) return;
   if (!config_.listen_conninfo.empty()) {
-    listener_ = std::make_unique<PgListener>(config_.listen_conninfo, std::string(kOutboxChannel),
-                                             [this] { wake(); });
+    // Notifications sent while the listener was away are lost: look again on every
+    // (re)connection.
+    db::ListenerCallbacks callbacks{.connected = [this] { wake(); },
+                                    .notified = [this](std::string_view) { wake(); }};
+    listener_ = std::make_unique<db::NotificationListener>(
+        config_.listen_conninfo, std::string(kOutboxChannel), "shop-outbox-listener",
+        std::move(callbacks));
     listener_->start();
   }
   boost::asio::co_spawn(executor_, run_owned(shared_from_this()), boost::asio::detached);

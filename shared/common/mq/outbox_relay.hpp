@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 
+#include "common/db/notification_listener.hpp"
 #include "common/db/pool.hpp"
 #include "common/errors.hpp"
 #include "common/mq/publisher.hpp"
@@ -29,7 +30,6 @@
 namespace shop::common::mq {
 
 class MqMetrics;
-class PgListener;
 
 // The channel the outbox's insert trigger notifies.
 inline constexpr std::string_view kOutboxChannel = "shop_mq_outbox";
@@ -95,7 +95,7 @@ class OutboxRelay : public std::enable_shared_from_this<OutboxRelay> {
   std::atomic<bool> stopping_{false};
   boost::asio::experimental::concurrent_channel<void(boost::system::error_code)> wakeups_;
   boost::asio::experimental::concurrent_channel<void(boost::system::error_code)> stopped_;
-  std::unique_ptr<PgListener> listener_;
+  std::unique_ptr<db::NotificationListener> listener_;
 };
 
 }  // namespace shop::common::mq

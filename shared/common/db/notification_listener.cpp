@@ -1,4 +1,4 @@
-#include "common/mq/pg_listener.hpp"
+#include "common/db/notification_listener.hpp"
 
 #include <libpq-fe.h>
 #include <poll.h>
@@ -9,7 +9,7 @@
 #include "common/observability/logger.hpp"
 #include "common/resilience/backoff.hpp"
 
-namespace shop::common::mq {
+namespace shop::common::db {
 namespace {
 
 // How often the wait for notifications looks up to see whether to stop.
@@ -21,10 +21,10 @@ struct ConnectionCloser {
 };
 using Connection = std::unique_ptr<PGconn, ConnectionCloser>;
 
-Connection connect(const std::string& conninfo) {
+Connection connect(const std::string& conninfo, const std::string& application_name) {
   // The conninfo (keywords or URI) is expanded first; the keywords after it add to it.
   const char* keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
-  const char* values[] = {conninfo.c_str(), kConnectTimeoutSeconds, "shop-outbox-listener",
+  const char* values[] = {conninfo.c_str(), kConnectTimeoutSeconds, application_name.c_str(),
                           nullptr};
   return Connection(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
 }
@@ -37,61 +37,63 @@ bool listen(PGconn* connection, const std::string& channel) {
   return ok;
 }
 
-// Drains what arrived; true if it held at least one notification.
-bool drain_notifications(PGconn* connection) {
-  bool any = false;
+void drain_notifications(PGconn* connection, const ListenerCallbacks& callbacks) {
   while (PGnotify* notification = PQnotifies(connection)) {
+    const std::string payload = notification->extra;
     PQfreemem(notification);
-    any = true;
+    callbacks.notified(payload);
   }
-  return any;
 }
 
 }  // namespace
 
-PgListener::PgListener(std::string conninfo, std::string channel, std::function<void()> notified)
+NotificationListener::NotificationListener(std::string conninfo, std::string channel,
+                                           std::string application_name,
+                                           ListenerCallbacks callbacks)
     : conninfo_(std::move(conninfo)),
       channel_(std::move(channel)),
-      notified_(std::move(notified)) {}
+      application_name_(std::move(application_name)),
+      callbacks_(std::move(callbacks)) {}
 
-PgListener::~PgListener() { stop(); }
+NotificationListener::~NotificationListener() { stop(); }
 
-void PgListener::start() {
+void NotificationListener::start() {
   if (thread_.joinable()) return;
   thread_ = std::jthread([this](const std::stop_token& stop) { run(stop); });
 }
 
-void PgListener::request_stop() {
+void NotificationListener::request_stop() {
   if (thread_.joinable()) thread_.request_stop();
 }
 
-void PgListener::stop() {
+void NotificationListener::stop() {
   if (!thread_.joinable()) return;
   thread_.request_stop();
   thread_.join();
 }
 
-void PgListener::pause(const std::stop_token& stop, std::chrono::milliseconds duration) {
+void NotificationListener::pause(const std::stop_token& stop, std::chrono::milliseconds duration) {
   std::unique_lock lock(mutex_);
   wakeup_.wait_for(lock, stop, duration, [] { return false; });
 }
 
-void PgListener::run(const std::stop_token& stop) {
+void NotificationListener::run(const std::stop_token& stop) {
   const resilience::Backoff backoff(
       {.base = std::chrono::milliseconds(200), .cap = std::chrono::milliseconds(5000)});
   int failures = 0;
   while (!stop.stop_requested()) {
-    Connection connection = connect(conninfo_);
+    Connection connection = connect(conninfo_, application_name_);
     if (PQstatus(connection.get()) != CONNECTION_OK || !listen(connection.get(), channel_)) {
       if (failures == 0) {
-        obs::warn("outbox listener cannot LISTEN; the relay falls back to polling",
-                  {{"error", PQerrorMessage(connection.get())}});
+        obs::warn("cannot LISTEN for notifications",
+                  {{"channel", channel_}, {"error", PQerrorMessage(connection.get())}});
+        callbacks_.disconnected();
       }
       pause(stop, backoff.delay(failures++));
       continue;
     }
     failures = 0;
-    notified_();  // whatever was committed while we were not listening
+    callbacks_.connected();
     const int socket = PQsocket(connection.get());
     while (!stop.stop_requested()) {
       pollfd watched{socket, POLLIN, 0};
@@ -99,9 +101,10 @@ void PgListener::run(const std::stop_token& stop) {
       if (ready < 0 && errno != EINTR) break;
       if (ready <= 0) continue;
       if (PQconsumeInput(connection.get()) == 0) break;  // the server went away
-      if (drain_notifications(connection.get())) notified_();
+      drain_notifications(connection.get(), callbacks_);
     }
+    callbacks_.disconnected();
   }
 }
 
-}  // namespace shop::common::mq
+}  // namespace shop::common::db
