@@ -172,6 +172,8 @@ pg_ensure_stack_databases() {
   pg_ensure_role shop
   pg_ensure_database shop_users shop
   pg_ensure_database shop_products shop
+  pg_ensure_database shop_orders shop
+  pg_ensure_database shop_payments shop
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
