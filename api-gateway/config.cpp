@@ -13,7 +13,9 @@ Config Config::from_env(common::config::EnvReader env) {
       .upstreams = {{"user-service", env.string("USER_SERVICE_GRPC_ADDR", "127.0.0.1:50051"),
                      env.string("USER_SERVICE_HTTP_ADDR", "127.0.0.1:3001")},
                     {"product-service", env.string("PRODUCT_SERVICE_GRPC_ADDR", "127.0.0.1:50052"),
-                     env.string("PRODUCT_SERVICE_HTTP_ADDR", "127.0.0.1:3002")}},
+                     env.string("PRODUCT_SERVICE_HTTP_ADDR", "127.0.0.1:3002")},
+                    {"order-service", env.string("ORDER_SERVICE_GRPC_ADDR", "127.0.0.1:50053"),
+                     env.string("ORDER_SERVICE_HTTP_ADDR", "127.0.0.1:3003")}},
   };
   env.throw_if_errors();
   return config;

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "common/grpc/channel.hpp"
+#include "proto/order.pb.h"
 #include "proto/product.pb.h"
 #include "proto/user.pb.h"
 
@@ -13,6 +14,7 @@ std::vector<routing::ServiceBinding> service_bindings() {
       {user::v1::User::descriptor()->file()->FindServiceByName("UserService"), "user-service"},
       {product::v1::Product::descriptor()->file()->FindServiceByName("ProductService"),
        "product-service"},
+      {order::v1::Order::descriptor()->file()->FindServiceByName("OrderService"), "order-service"},
   };
 }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Checks the stack: PostgreSQL, RabbitMQ, the search server, then GET /health of every
-# service in scripts/lib/services.sh. One line per component; exits non-zero if any is
-# not healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
+# Checks the stack: PostgreSQL, FerretDB, RabbitMQ, the search server, then GET /health
+# of every service in scripts/lib/services.sh. One line per component; exits non-zero if
+# any is not healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
@@ -24,6 +25,13 @@ if pg_isready -q -h 127.0.0.1 -p "$SHOP_PG_PORT" -t 3 2>/dev/null; then
   report ok postgres "127.0.0.1:$SHOP_PG_PORT" "accepting connections"
 else
   report FAIL postgres "127.0.0.1:$SHOP_PG_PORT" "not accepting connections"
+  failures=$((failures + 1))
+fi
+
+if ferretdb_ping; then
+  report ok ferretdb "127.0.0.1:$SHOP_MONGO_PORT" "answers ping (MongoDB API)"
+else
+  report FAIL ferretdb "127.0.0.1:$SHOP_MONGO_PORT" "no answer to ping"
   failures=$((failures + 1))
 fi
 

@@ -11,6 +11,7 @@ APT_PACKAGES=(
   # C++ libraries (bookworm)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev librabbitmq-dev
+  libmongoc-dev libbson-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   # servers and tools
   postgresql postgresql-contrib rabbitmq-server wrk nginx-light curl

@@ -3,7 +3,8 @@
 # Runs every test of the project, in this order:
 #   setup → lint (clang-format) → build (release) → clang-tidy → unit tests (ctest -L unit) →
 #   unit tests under ASan/UBSan (preset asan-ubsan) → the local stack (up.sh) →
-#   integration gtests (ctest -L integration: database shop_test, the search server, RabbitMQ) →
+#   integration gtests (ctest -L integration: database shop_test, the search server, RabbitMQ,
+#   FerretDB's database shop_test) →
 #   integration tests (pytest tests/integration) → end-to-end tests (pytest tests/e2e)
 # and prints a summary. Exits non-zero if any step failed. The stack is stopped on exit
 # unless it was already running before this script started.
@@ -12,6 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
@@ -100,6 +102,7 @@ integration_gtests() {
   SHOP_TEST_DATABASE_URL="postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_test" \
     SHOP_TEST_SEARCH_URL="${SHOP_TEST_SEARCH_URL:-${SEARCH_URL:-$(os_url)}}" \
     SHOP_TEST_AMQP_URL="$(rabbitmq_url)" SHOP_VAR="$SHOP_VAR" \
+    SHOP_TEST_MONGO_URL="mongodb://127.0.0.1:$SHOP_MONGO_PORT/shop_test" \
     ctest_label integration
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up the local stack: installs what is missing, builds the release preset,
-# starts PostgreSQL, RabbitMQ (exported as SHOP_AMQP_URL), the search server
-# (OpenSearch, exported as SEARCH_URL) and every service in scripts/lib/services.sh as
+# starts PostgreSQL, FerretDB (the MongoDB API on PostgreSQL, exported as ORDER_MONGO_URL),
+# RabbitMQ (exported as SHOP_AMQP_URL), the search server (OpenSearch, exported as
+# SEARCH_URL) and every service in scripts/lib/services.sh as
 # background processes (PID files in var/run/, logs in var/log/) and waits until each
 # /health is green. The processes inherit this script's environment (see README,
 # Configuration).
@@ -12,6 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
@@ -35,6 +37,7 @@ mkdir -p "$SHOP_RUN_DIR" "$SHOP_LOG_DIR"
 
 pg_start
 pg_ensure_stack_databases
+ferretdb_start
 rabbitmq_start
 export SHOP_AMQP_URL="${SHOP_AMQP_URL:-$(rabbitmq_url)}"
 os_start
@@ -72,6 +75,7 @@ $(for svc in "${SHOP_SERVICES[@]}"; do
   printf '  %-16s %s   PID %s, log var/log/%s.log\n' "$svc" "$(service_health_url "$svc")" "$(pid_of "$svc")" "$svc"
 done)
   postgres         127.0.0.1:$SHOP_PG_PORT   data var/postgres/data, log var/log/postgres.log
+  ferretdb         $(ferretdb_url)   PostgreSQL database shop_orders, log var/log/$(ferretdb_proc).log
   rabbitmq         $(rabbitmq_url)   node $RABBITMQ_NODE, state and logs var/rabbitmq/
   opensearch       $(os_url)   data var/opensearch/data, log var/log/opensearch.log
   admin account    ${SHOP_ADMIN_EMAIL:-admin@shop.local}

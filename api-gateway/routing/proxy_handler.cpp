@@ -43,10 +43,23 @@ boost::asio::awaitable<common::Result<void>> authorize(const Route& route, const
   co_return common::Result<void>{};
 }
 
-Response success(const Route& route, std::string json) {
+Response success(const Route& route, DecodedResponse decoded) {
+  if (decoded.accepted) return http::json_response(http::Status::accepted, std::move(decoded.json));
   const int status = route.rule.success_status() == 0 ? 200 : route.rule.success_status();
   if (status == 204) return http::empty_response(http::Status::no_content);
-  return http::json_response(static_cast<http::Status>(status), std::move(json));
+  return http::json_response(static_cast<http::Status>(status), std::move(decoded.json));
+}
+
+// The path placeholders, then the headers the route copies into its request.
+std::unordered_map<std::string, std::string> named_fields(const Route& route,
+                                                          const http::Request& request,
+                                                          const http::RequestContext& context) {
+  auto fields = context.path_params;
+  for (const auto& [header, field] : route.header_fields) {
+    const auto value = request[header];
+    if (!value.empty()) fields.insert_or_assign(field, std::string(value));
+  }
+  return fields;
 }
 
 }  // namespace
@@ -64,7 +77,8 @@ http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
       co_return http::problem_response(allowed.error());
     }
     if (route.rule.access() == api::ACCESS_PUBLIC) call.bearer_token.clear();
-    auto encoded = encode_request(route, request.body(), context.path_params, request.target());
+    const auto fields = named_fields(route, request, context);
+    auto encoded = encode_request(route, request.body(), fields, request.target());
     if (!encoded) co_return http::problem_response(encoded.error());
     auto reply =
         co_await deps.upstream->call(route.grpc_method, std::move(*encoded), call, deps.timeout);

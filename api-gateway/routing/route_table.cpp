@@ -1,5 +1,6 @@
 #include "routing/route_table.hpp"
 
+#include <cctype>
 #include <stdexcept>
 
 #include "common/http/router.hpp"
@@ -26,6 +27,47 @@ void check_placeholders(const Route& route) {
   }
 }
 
+const google::protobuf::FieldDescriptor& string_field(const google::protobuf::Descriptor& message,
+                                                      const std::string& name,
+                                                      const std::string& purpose) {
+  const auto* field = message.FindFieldByName(name);
+  if (field == nullptr || field->is_repeated() ||
+      field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_STRING) {
+    throw std::invalid_argument(purpose + " names no string field " + name + " of " +
+                                message.full_name());
+  }
+  return *field;
+}
+
+// "Idempotency-Key" -> "idempotency_key"
+std::string snake_case(std::string_view header) {
+  std::string name;
+  for (const char c : header) {
+    name += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+void bind_headers(Route& route) {
+  for (const auto& header : route.rule.headers()) {
+    const auto field = snake_case(header);
+    string_field(*route.input, field, route.path + ": header " + header);
+    route.header_fields.push_back({header, field});
+  }
+}
+
+void bind_accepted_when(Route& route) {
+  const auto& rule = route.rule.accepted_when();
+  if (rule.empty()) return;
+  const auto equals = rule.find('=');
+  if (equals == std::string::npos) {
+    throw std::invalid_argument(route.path + ": accepted_when must read field=VALUE");
+  }
+  route.accepted_field =
+      &string_field(*route.output, rule.substr(0, equals), route.path + ": accepted_when");
+  route.accepted_value = rule.substr(equals + 1);
+}
+
 }  // namespace
 
 std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings) {
@@ -44,6 +86,8 @@ std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings) {
       route.output = method->output_type();
       route.output_has_int64 = has_int64_fields(route.output);
       check_placeholders(route);
+      bind_headers(route);
+      bind_accepted_when(route);
       routes.push_back(std::move(route));
     }
   }

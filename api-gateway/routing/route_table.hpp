@@ -21,6 +21,14 @@ struct Route {
   const google::protobuf::Descriptor* output = nullptr;
   bool output_has_int64 = false;  // its JSON needs int64 strings turned into numbers
   api::HttpRule rule;
+  struct HeaderField {
+    std::string header;  // as sent, e.g. "Idempotency-Key"
+    std::string field;   // "idempotency_key"
+  };
+  std::vector<HeaderField> header_fields;
+  // From rule.accepted_when: a string field of the output and the value that means 202.
+  const google::protobuf::FieldDescriptor* accepted_field = nullptr;
+  std::string accepted_value;
 };
 
 struct ServiceBinding {
@@ -29,7 +37,8 @@ struct ServiceBinding {
 };
 
 // Every annotated method of every bound service. Throws std::invalid_argument for an
-// annotation the gateway cannot serve (unknown method, placeholder naming no field).
+// annotation the gateway cannot serve (unknown method, a placeholder, header or
+// accepted_when naming no string field).
 std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings);
 
 }  // namespace shop::gateway::routing

@@ -90,7 +90,7 @@ common::Result<void> apply_query(const Route& route, pb::Message& message,
 
 common::Result<std::string> encode_request(
     const Route& route, std::string_view body,
-    const std::unordered_map<std::string, std::string>& path_params, std::string_view target) {
+    const std::unordered_map<std::string, std::string>& named_fields, std::string_view target) {
   auto message = new_message(route.input);
   if (route.rule.body()) {
     pb::util::JsonParseOptions options;
@@ -108,27 +108,31 @@ common::Result<std::string> encode_request(
       return Error::bad_request("the request body is not valid JSON for this resource: " +
                                 std::string(status.message()));
   }
-  for (const auto& [name, value] : path_params) {
+  for (const auto& [name, value] : named_fields) {
     if (auto set = set_by_name(*message, name, value); !set) return set.error();
   }
   if (auto applied = apply_query(route, *message, target); !applied) return applied.error();
   return message->SerializeAsString();
 }
 
-common::Result<std::string> decode_response(const Route& route, const std::string& message_bytes) {
+common::Result<DecodedResponse> decode_response(const Route& route,
+                                                const std::string& message_bytes) {
   auto message = new_message(route.output);
   if (!message->ParseFromString(message_bytes))
     return Error::internal("the upstream answer could not be read");
+  const bool accepted =
+      route.accepted_field != nullptr &&
+      message->GetReflection()->GetString(*message, route.accepted_field) == route.accepted_value;
   pb::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   options.preserve_proto_field_names = true;
   std::string json;
   const auto status = pb::util::MessageToJsonString(*message, &json, options);
   if (!status.ok()) return Error::internal("the upstream answer could not be rendered");
-  if (!route.output_has_int64) return json;
+  if (!route.output_has_int64) return DecodedResponse{std::move(json), accepted};
   auto value = boost::json::parse(json);
   int64_strings_to_numbers(route.output, value);
-  return boost::json::serialize(value);
+  return DecodedResponse{boost::json::serialize(value), accepted};
 }
 
 }  // namespace shop::gateway::routing

@@ -10,12 +10,18 @@
 namespace shop::gateway::routing {
 
 // The serialized request message: the JSON body (when the route takes one), then the
-// path placeholders and the declared query parameters. Malformed input is kBadRequest.
+// named fields (path placeholders and declared headers) and the declared query
+// parameters. Malformed input is kBadRequest.
 common::Result<std::string> encode_request(
     const Route& route, std::string_view body,
-    const std::unordered_map<std::string, std::string>& path_params, std::string_view target);
+    const std::unordered_map<std::string, std::string>& named_fields, std::string_view target);
 
-// The JSON rendering of a serialized response message, field names as in the .proto.
-common::Result<std::string> decode_response(const Route& route, const std::string& message_bytes);
+struct DecodedResponse {
+  std::string json;       // field names as in the .proto
+  bool accepted = false;  // the route's accepted_when holds: answer 202
+};
+
+common::Result<DecodedResponse> decode_response(const Route& route,
+                                                const std::string& message_bytes);
 
 }  // namespace shop::gateway::routing

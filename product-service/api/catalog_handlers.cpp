@@ -2,9 +2,9 @@
 
 #include <unordered_map>
 
-#include "api/access.hpp"
 #include "api/conversions.hpp"
 #include "api/product_listing.hpp"
+#include "common/identity/access.hpp"
 #include "common/text.hpp"
 #include "models/validation.hpp"
 
@@ -52,7 +52,8 @@ Task<v1::ProductList> get_products(const Deps& deps, const v1::GetProductsReques
 
 Task<v1::Product> create_product(const Deps& deps, const v1::CreateProductRequest& request,
                                  CallContext call) {
-  if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
+  if (auto admin = co_await common::identity::require_admin(*deps.authenticator, call); !admin)
+    co_return admin.error();
   auto product = from_proto(request);
   if (auto errors = models::validate_new_product(product); !errors.empty())
     co_return Error::validation(std::move(errors));
@@ -64,7 +65,8 @@ Task<v1::Product> create_product(const Deps& deps, const v1::CreateProductReques
 
 Task<v1::Product> update_product(const Deps& deps, const v1::UpdateProductRequest& request,
                                  CallContext call) {
-  if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
+  if (auto admin = co_await common::identity::require_admin(*deps.authenticator, call); !admin)
+    co_return admin.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
   auto change = from_proto(request);
   if (auto errors = models::validate_product_change(change); !errors.empty())
@@ -78,7 +80,8 @@ Task<v1::Product> update_product(const Deps& deps, const v1::UpdateProductReques
 Task<google::protobuf::Empty> delete_product(const Deps& deps,
                                              const v1::DeleteProductRequest& request,
                                              CallContext call) {
-  if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
+  if (auto admin = co_await common::identity::require_admin(*deps.authenticator, call); !admin)
+    co_return admin.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
   const repository::WriteContext context{call.trace()};
   if (auto deleted = co_await deps.catalog->delete_product(request.id(), context); !deleted)
@@ -96,7 +99,8 @@ Task<v1::CategoryList> list_categories(const Deps& deps) {
 
 Task<v1::Category> create_category(const Deps& deps, const v1::CreateCategoryRequest& request,
                                    CallContext call) {
-  if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
+  if (auto admin = co_await common::identity::require_admin(*deps.authenticator, call); !admin)
+    co_return admin.error();
   models::NewCategory category{request.name(), request.parent_id()};
   if (auto errors = models::validate_new_category(category); !errors.empty())
     co_return Error::validation(std::move(errors));

@@ -1,7 +1,7 @@
 #include "api/inventory_handlers.hpp"
 
-#include "api/access.hpp"
 #include "api/conversions.hpp"
+#include "common/identity/access.hpp"
 #include "common/text.hpp"
 #include "models/stock.hpp"
 
@@ -27,7 +27,8 @@ common::Result<void> check_order_id(const std::string& order_id) {
 
 Task<v1::Inventory> set_inventory(const Deps& deps, const v1::SetInventoryRequest& request,
                                   CallContext call) {
-  if (auto admin = co_await require_admin(deps, call); !admin) co_return admin.error();
+  if (auto admin = co_await common::identity::require_admin(*deps.authenticator, call); !admin)
+    co_return admin.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
   const repository::WriteContext context{call.trace()};
   auto level = co_await deps.inventory->set_on_hand(request.id(), request.quantity(), context);
@@ -70,7 +71,7 @@ Task<v1::Reservation> release_reservation(const Deps& deps, const v1::Reservatio
 
 Task<v1::WaitlistEntry> join_waitlist(const Deps& deps, const v1::WaitlistRequest& request,
                                       CallContext call) {
-  auto customer = co_await require_customer(deps, call);
+  auto customer = co_await common::identity::require_customer(*deps.authenticator, call);
   if (!customer) co_return customer.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
   auto entry = co_await deps.inventory->join_waitlist(request.id(), customer->subject);
@@ -84,7 +85,7 @@ Task<v1::WaitlistEntry> join_waitlist(const Deps& deps, const v1::WaitlistReques
 
 Task<google::protobuf::Empty> leave_waitlist(const Deps& deps, const v1::WaitlistRequest& request,
                                              CallContext call) {
-  auto customer = co_await require_customer(deps, call);
+  auto customer = co_await common::identity::require_customer(*deps.authenticator, call);
   if (!customer) co_return customer.error();
   if (!common::is_uuid(request.id())) co_return Error::not_found("no such product");
   if (auto left = co_await deps.inventory->leave_waitlist(request.id(), customer->subject); !left)

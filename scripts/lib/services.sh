@@ -8,7 +8,7 @@
 # if it needs its own database, in shop_service_env_defaults.
 
 # shellcheck disable=SC2034  # read by the scripts that source this file
-SHOP_SERVICES=(user-service product-service api-gateway)
+SHOP_SERVICES=(user-service product-service payment-provider order-service api-gateway)
 SHOP_BUILD_PRESET="${SHOP_BUILD_PRESET:-release}"
 SHOP_BUILD_DIR="${SHOP_BUILD_DIR:-$SHOP_ROOT/build/$SHOP_BUILD_PRESET}"
 
@@ -18,7 +18,8 @@ service_http_port() {
   case $1 in
     user-service) echo "${USER_HTTP_PORT:-3001}" ;;
     product-service) echo "${PRODUCT_HTTP_PORT:-3002}" ;;
-    # order-service) echo "${ORDER_HTTP_PORT:-3003}" ;;
+    payment-provider) echo "${PAYMENT_PROVIDER_PORT:-3005}" ;;
+    order-service) echo "${ORDER_HTTP_PORT:-3003}" ;;
     # notification-service) echo "${NOTIFICATION_HTTP_PORT:-3004}" ;;
     api-gateway) echo "${GATEWAY_PORT:-8080}" ;;
     *) die "unknown service $1" ;;
@@ -47,11 +48,19 @@ shop_service_env_defaults() {
   export PRODUCT_HTTP_PORT="${PRODUCT_HTTP_PORT:-3002}"
   export PRODUCT_GRPC_PORT="${PRODUCT_GRPC_PORT:-50052}"
   export PRODUCT_DATABASE_URL="${PRODUCT_DATABASE_URL:-postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_products}"
+  export PAYMENT_PROVIDER_PORT="${PAYMENT_PROVIDER_PORT:-3005}"
+  export PAYMENT_PROVIDER_DATABASE_URL="${PAYMENT_PROVIDER_DATABASE_URL:-postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_payments}"
+  export ORDER_HTTP_PORT="${ORDER_HTTP_PORT:-3003}"
+  export ORDER_GRPC_PORT="${ORDER_GRPC_PORT:-50053}"
+  export ORDER_MONGO_URL="${ORDER_MONGO_URL:-mongodb://127.0.0.1:${SHOP_MONGO_PORT:-27017}/shop_orders}"
   export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
   export USER_SERVICE_GRPC_ADDR="${USER_SERVICE_GRPC_ADDR:-127.0.0.1:$USER_GRPC_PORT}"
   export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-127.0.0.1:$USER_HTTP_PORT}"
   export PRODUCT_SERVICE_GRPC_ADDR="${PRODUCT_SERVICE_GRPC_ADDR:-127.0.0.1:$PRODUCT_GRPC_PORT}"
   export PRODUCT_SERVICE_HTTP_ADDR="${PRODUCT_SERVICE_HTTP_ADDR:-127.0.0.1:$PRODUCT_HTTP_PORT}"
+  export PAYMENT_PROVIDER_URL="${PAYMENT_PROVIDER_URL:-http://127.0.0.1:$PAYMENT_PROVIDER_PORT}"
+  export ORDER_SERVICE_GRPC_ADDR="${ORDER_SERVICE_GRPC_ADDR:-127.0.0.1:$ORDER_GRPC_PORT}"
+  export ORDER_SERVICE_HTTP_ADDR="${ORDER_SERVICE_HTTP_ADDR:-127.0.0.1:$ORDER_HTTP_PORT}"
   # The local stack lets webhooks target loopback receivers (API.md, Notifications).
   export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
 }

@@ -126,6 +126,28 @@ class ShopClient:
     def join_waitlist(self, product_id: str) -> Response:
         return self.post(f"/api/v1/products/{product_id}/waitlist")
 
+    # --- carts and orders ----------------------------------------------------------------
+    def cart(self) -> Response:
+        return self.get("/api/v1/cart")
+
+    def add_to_cart(self, product_id: str, quantity: int) -> Response:
+        return self.post("/api/v1/cart/items", json={"product_id": product_id, "quantity": quantity})
+
+    def place_order(self, body: dict, idempotency_key: str) -> Response:
+        return self.post("/api/v1/orders", json=body, headers={"Idempotency-Key": idempotency_key})
+
+    def order(self, order_id: str) -> Response:
+        return self.get(f"/api/v1/orders/{order_id}")
+
+    def orders(self) -> Response:
+        return self.get("/api/v1/orders")
+
+    def cancel_order(self, order_id: str) -> Response:
+        return self.post(f"/api/v1/orders/{order_id}/cancel")
+
+    def set_order_status(self, order_id: str, status: str) -> Response:
+        return self.post(f"/api/v1/orders/{order_id}/status", json={"status": status})
+
     def _take_tokens(self, body: dict) -> None:
         self.access_token = body["access_token"]
         self.refresh_token = body["refresh_token"]

@@ -82,3 +82,19 @@ class OpenSearch(ScriptServer):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+
+class FerretDb(ScriptServer):
+    """FerretDB (the MongoDB API) storing its collections in the given PostgreSQL
+    database, e.g. one the test session created."""
+
+    def __init__(self, name: str, postgresql_url: str, database: str = "shop_orders"):
+        # ferretdb.sh puts its debug HTTP listener at +1000.
+        self.port = free_port_family((1000,))
+        self.database = database
+        super().__init__("ferretdb.sh", name, {"SHOP_MONGO_PORT": str(self.port),
+                                                "SHOP_MONGO_POSTGRESQL_URL": postgresql_url})
+
+    @property
+    def url(self) -> str:
+        return f"mongodb://127.0.0.1:{self.port}/{self.database}"

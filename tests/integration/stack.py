@@ -1,6 +1,7 @@
-"""Real processes for the integration tests: a fresh database on the local stack's
-PostgreSQL, and user-service + api-gateway started from the release build on free
-ports. Nothing here is faked; the tests talk HTTP to the real binaries."""
+"""Real processes for the integration tests: fresh databases on the local stack's
+PostgreSQL, a RabbitMQ node and a FerretDB of the session's own, and the services, the
+payment provider and the gateway started from the release build on free ports. Nothing
+here is faked; the tests talk HTTP to the real binaries."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import httpx
 
 from polling import wait_until
 
-from .servers import RabbitMq
+from .servers import FerretDb, RabbitMq
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_DIR = Path(os.environ.get("SHOP_BUILD_DIR", REPO_ROOT / "build" / "release"))
@@ -39,7 +40,7 @@ def binary(name: str) -> Path:
 
 
 def missing_binaries() -> list[Path]:
-    names = ("user-service", "product-service", "api-gateway")
+    names = ("user-service", "product-service", "order-service", "payment-provider", "api-gateway")
     return [p for p in map(binary, names) if not os.access(p, os.X_OK)]
 
 
@@ -162,18 +163,27 @@ class ServiceProcess:
 
 
 class Stack:
-    """user-service, product-service and api-gateway on free ports, each service on a
-    fresh database of its own."""
+    """user-service, product-service, order-service, the payment provider and api-gateway
+    on free ports, each on a fresh database of its own."""
 
     ADMIN_EMAIL = "it-admin@example.com"
     ADMIN_PASSWORD = "it-admin-password-1"
     ACCESS_TOKEN_TTL_SECONDS = 600
     UPSTREAM_TIMEOUT_MS = 2000
     MAX_BODY_BYTES = 1048576
+    PAYMENT_API_KEY = "sk_test_integration"
+    PAYMENT_SLOW_MS = 2500
+    PAYMENT_TIMEOUT_MS = 800
+    PAYMENT_GIVE_UP_SECONDS = 4
+    SAGA_WAIT_MS = 1500
 
-    def __init__(self, db: Database, product_db: Database, amqp_url: str, search_url: str):
+    def __init__(self, db: Database, product_db: Database, payment_db: Database, amqp_url: str,
+                 search_url: str, mongo_url: str):
         self.db = db
         self.product_db = product_db
+        self.payment_db = payment_db
+        self.mongo_url = mongo_url
+        self.ferretdb: FerretDb | None = None  # the session's own, when fresh_stack made it
         self.amqp_url = amqp_url
         self.search_url = search_url
         self.search_index = f"it_{product_db.name}"
@@ -182,6 +192,9 @@ class Stack:
         self.user_grpc_port = free_port()
         self.product_http_port = free_port()
         self.product_grpc_port = free_port()
+        self.order_http_port = free_port()
+        self.order_grpc_port = free_port()
+        self.payment_port = free_port()
         self.gateway_port = free_port()
         log_dir = LOG_ROOT / db.name
         base = {k: v for k, v in os.environ.items()}
@@ -209,9 +222,32 @@ class Stack:
             SEARCH_INDEX=self.search_index,
             SHOP_MQ_RETRY_BASE="200",
         )
+        payment_env = dict(
+            base,
+            PAYMENT_PROVIDER_PORT=str(self.payment_port),
+            PAYMENT_PROVIDER_DATABASE_URL=payment_db.url,
+            PAYMENT_PROVIDER_API_KEY=self.PAYMENT_API_KEY,
+            PAYMENT_PROVIDER_SLOW_MS=str(self.PAYMENT_SLOW_MS),
+        )
+        order_env = dict(
+            base,
+            ORDER_HTTP_PORT=str(self.order_http_port),
+            ORDER_GRPC_PORT=str(self.order_grpc_port),
+            ORDER_MONGO_URL=mongo_url,
+            USER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.user_grpc_port}",
+            PRODUCT_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.product_grpc_port}",
+            PAYMENT_PROVIDER_URL=self.payment_url,
+            PAYMENT_PROVIDER_API_KEY=self.PAYMENT_API_KEY,
+            PAYMENT_TIMEOUT_MS=str(self.PAYMENT_TIMEOUT_MS),
+            PAYMENT_GIVE_UP_SECONDS=str(self.PAYMENT_GIVE_UP_SECONDS),
+            ORDER_SAGA_WAIT_MS=str(self.SAGA_WAIT_MS),
+            ORDER_RECOVERY_INTERVAL_MS="300",
+        )
         gateway_env = dict(
             base,
             GATEWAY_PORT=str(self.gateway_port),
+            ORDER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.order_grpc_port}",
+            ORDER_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.order_http_port}",
             USER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.user_grpc_port}",
             USER_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.user_http_port}",
             PRODUCT_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.product_grpc_port}",
@@ -222,6 +258,10 @@ class Stack:
         self.user_service = ServiceProcess("user-service", user_env, f"{self.user_http_url}/health", log_dir)
         self.product_service = ServiceProcess("product-service", product_env,
                                               f"{self.product_http_url}/health", log_dir)
+        self.payment_provider = ServiceProcess("payment-provider", payment_env,
+                                               f"{self.payment_url}/health", log_dir)
+        self.order_service = ServiceProcess("order-service", order_env,
+                                            f"{self.order_http_url}/health", log_dir)
         self.gateway = ServiceProcess("api-gateway", gateway_env, f"{self.gateway_url}/health", log_dir)
 
     @property
@@ -236,17 +276,24 @@ class Stack:
     def product_http_url(self) -> str:
         return f"http://127.0.0.1:{self.product_http_port}"
 
+    @property
+    def order_http_url(self) -> str:
+        return f"http://127.0.0.1:{self.order_http_port}"
+
+    @property
+    def payment_url(self) -> str:
+        return f"http://127.0.0.1:{self.payment_port}"
+
     def start(self) -> None:
-        self.user_service.start()
-        self.user_service.wait_healthy()
-        self.product_service.start()
-        self.product_service.wait_healthy()
-        self.gateway.start()
-        self.gateway.wait_healthy()
+        for svc in (self.user_service, self.product_service, self.payment_provider,
+                    self.order_service, self.gateway):
+            svc.start()
+            svc.wait_healthy()
 
     def stop(self) -> None:
         errors = []
-        for svc in (self.gateway, self.product_service, self.user_service):
+        for svc in (self.gateway, self.order_service, self.payment_provider, self.product_service,
+                    self.user_service):
             try:
                 svc.stop()
             except StackError as exc:
@@ -295,18 +342,23 @@ def fresh_stack(fail: Callable[[str], None],
         fail("needs the release build; missing: " + ", ".join(str(p) for p in missing)
              + f" (scripts/build.sh release; build dir {BUILD_DIR})")
     pg_port = int(os.environ.get("SHOP_PG_PORT", "5432"))
-    databases = [Database(host="127.0.0.1", port=pg_port) for _ in range(2)]
+    # users, products, payments, and the one FerretDB keeps its collections in
+    databases = [Database(host="127.0.0.1", port=pg_port) for _ in range(4)]
     broker = RabbitMq(databases[1].name)
+    ferretdb = FerretDb(databases[3].name, databases[3].url)
     try:
         try:
             for db in databases:
                 db.create()
             broker.start()
+            ferretdb.start()
         except (StackError, RuntimeError) as exc:
             fail(f"cannot create test databases on PostgreSQL at 127.0.0.1:{pg_port} "
-                 f"or start RabbitMQ (start the local stack with scripts/up.sh): {exc}")
-        stack = Stack(*databases, amqp_url=broker.url, search_url=stack_search_url())
+                 f"or start RabbitMQ or FerretDB (start the local stack with scripts/up.sh): {exc}")
+        stack = Stack(*databases[:3], amqp_url=broker.url, search_url=stack_search_url(),
+                      mongo_url=ferretdb.url)
         stack.broker = broker
+        stack.ferretdb = ferretdb
         if configure is not None:
             configure(stack)
         try:
@@ -319,7 +371,8 @@ def fresh_stack(fail: Callable[[str], None],
             stack.stop()
             drop_search_indices(stack.search_url, stack.search_index)
     finally:
-        if broker.running or broker.var_dir.exists():
-            broker.stop()
+        for server in (ferretdb, broker):
+            if server.running or server.var_dir.exists():
+                server.stop()
         for db in databases:
             db.drop()

@@ -7,6 +7,5 @@
 namespace shop::user::api {
 
 v1::User to_proto(const models::User& user);
-models::Address from_proto(const v1::Address& address);
 
 }  // namespace shop::user::api

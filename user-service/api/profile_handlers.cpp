@@ -2,6 +2,7 @@
 
 #include "api/conversions.hpp"
 #include "api/token_handlers.hpp"
+#include "common/grpc/postal_address.hpp"
 #include "models/validation.hpp"
 
 namespace shop::user::api {
@@ -23,7 +24,7 @@ Task<v1::User> update_me(const Deps& deps, const v1::UpdateMeRequest& request,
   models::ProfileChange change;
   if (request.has_name()) change.name = request.name();
   if (request.has_shipping_address())
-    change.shipping_address = from_proto(request.shipping_address());
+    change.shipping_address = common::grpc_glue::from_proto(request.shipping_address());
   if (auto errors = models::validate_profile_change(change); !errors.empty()) {
     co_return Error::validation(std::move(errors));
   }

@@ -5,20 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "common/field_checks.hpp"
+
 namespace shop::user::models {
 
 inline constexpr const char* kCustomerRole = "customer";
 inline constexpr const char* kAdminRole = "admin";
 
-struct Address {
-  std::string name;
-  std::string line1;
-  std::string line2;
-  std::string city;
-  std::string postal_code;
-  std::string country;  // ISO 3166-1 alpha-2
-  bool operator==(const Address&) const = default;
-};
+// Shipping address; the same rules wherever the shop takes one.
+using Address = common::PostalAddress;
 
 struct User {
   std::string id;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/field_checks.hpp"
+
 namespace shop::user::models {
 namespace {
 
@@ -30,33 +32,6 @@ bool valid_email(std::string_view email) {
   return printable_local && valid_domain(email.substr(at + 1));
 }
 
-void require_text(std::vector<common::FieldError>& errors, const std::string& field,
-                  std::string& value, std::size_t max_length) {
-  value = trim(value);
-  if (value.empty()) {
-    errors.push_back({field, "must not be empty"});
-  } else if (value.size() > max_length) {
-    errors.push_back({field, "must be at most " + std::to_string(max_length) + " characters"});
-  }
-}
-
-void validate_address(std::vector<common::FieldError>& errors, Address& address) {
-  const std::string prefix = "shipping_address.";
-  require_text(errors, prefix + "name", address.name, kMaxAddressFieldLength);
-  require_text(errors, prefix + "line1", address.line1, kMaxAddressFieldLength);
-  require_text(errors, prefix + "city", address.city, kMaxAddressFieldLength);
-  require_text(errors, prefix + "postal_code", address.postal_code, kMaxAddressFieldLength);
-  address.line2 = trim(address.line2);
-  if (address.line2.size() > kMaxAddressFieldLength) {
-    errors.push_back({prefix + "line2", "must be at most 200 characters"});
-  }
-  const auto& country = address.country;
-  const bool alpha2 = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) &&
-                      std::isupper(static_cast<unsigned char>(country[1]));
-  if (!alpha2)
-    errors.push_back({prefix + "country", "must be an ISO 3166-1 alpha-2 code such as DE"});
-}
-
 }  // namespace
 
 std::string normalize_email(std::string_view email) {
@@ -82,7 +57,9 @@ std::vector<common::FieldError> validate_registration(Registration& registration
 std::vector<common::FieldError> validate_profile_change(ProfileChange& change) {
   std::vector<common::FieldError> errors;
   if (change.name) require_text(errors, "name", *change.name, kMaxNameLength);
-  if (change.shipping_address) validate_address(errors, *change.shipping_address);
+  if (change.shipping_address) {
+    common::validate_postal_address(errors, *change.shipping_address, "shipping_address.");
+  }
   return errors;
 }
 

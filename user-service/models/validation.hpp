@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/errors.hpp"
+#include "common/field_checks.hpp"
 #include "common/text.hpp"
 #include "models/user.hpp"
 
@@ -16,10 +17,10 @@ inline constexpr std::size_t kMinPasswordLength = 8;
 inline constexpr std::size_t kMaxPasswordLength = 128;
 inline constexpr std::size_t kMaxNameLength = 100;
 inline constexpr std::size_t kMaxEmailLength = 254;
-inline constexpr std::size_t kMaxAddressFieldLength = 200;
 
 std::string normalize_email(std::string_view email);
 using common::is_uuid;
+using common::require_text;
 using common::trim;
 
 struct Registration {

@@ -6,6 +6,7 @@
 
 #include "common/auth/base64url.hpp"
 #include "common/auth/crypto_init.hpp"
+#include "common/auth/hex.hpp"
 
 namespace shop::common::auth {
 
@@ -17,6 +18,8 @@ std::string random_bytes(std::size_t count) {
 }
 
 std::string random_token(std::size_t bytes) { return base64url_encode(random_bytes(bytes)); }
+
+std::string random_hex(std::size_t bytes) { return hex_encode(random_bytes(bytes)); }
 
 std::string new_uuid() {
   init_crypto();

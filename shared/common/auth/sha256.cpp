@@ -4,6 +4,7 @@
 
 #include "common/auth/base64url.hpp"
 #include "common/auth/crypto_init.hpp"
+#include "common/auth/hex.hpp"
 
 namespace shop::common::auth {
 
@@ -15,14 +16,7 @@ std::string sha256(std::string_view data) {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) {
-  const std::string digest = sha256(data);
-  std::string hex(digest.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(digest.data()),
-                 digest.size());
-  hex.pop_back();  // sodium_bin2hex writes a terminating NUL
-  return hex;
-}
+std::string sha256_hex(std::string_view data) { return hex_encode(sha256(data)); }
 
 std::string sha256_base64url(std::string_view data) { return base64url_encode(sha256(data)); }
 

@@ -39,7 +39,7 @@ TEST(OpenApiTest, DocumentsEveryServedRouteWithItsSchemas) {
   const auto& user = schemas.at("shop.user.v1.User").at("properties").as_object();
   EXPECT_EQ(user.at("roles").at("type").as_string(), "array");
   EXPECT_EQ(user.at("shipping_address").at("$ref").as_string(),
-            "#/components/schemas/shop.user.v1.Address");
+            "#/components/schemas/shop.api.PostalAddress");
 }
 
 }  // namespace

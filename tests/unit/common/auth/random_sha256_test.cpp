@@ -5,7 +5,9 @@
 #include <string>
 
 #include "common/auth/base64url.hpp"
+#include "common/auth/hex.hpp"
 #include "common/auth/random.hpp"
+#include "common/auth/secrets.hpp"
 #include "common/auth/sha256.hpp"
 
 namespace shop::common::auth {
@@ -30,6 +32,29 @@ TEST(Random, TokensAreUrlSafeAndDistinct) {
   for (int i = 0; i < 1000; ++i) EXPECT_TRUE(seen.insert(random_token()).second);
   EXPECT_EQ(random_bytes(0), "");
   EXPECT_EQ(random_bytes(17).size(), 17U);
+}
+
+TEST(Hex, TwoLowercaseDigitsPerByte) {
+  EXPECT_EQ(hex_encode(""), "");
+  EXPECT_EQ(hex_encode(std::string("\x00\x0f\xa0\xff", 4)), "000fa0ff");
+}
+
+TEST(Random, HexIdsHaveTheirLengthAndDiffer) {
+  const std::regex shape("^[0-9a-f]{24}$");
+  std::set<std::string> seen;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = random_hex(12);
+    EXPECT_TRUE(std::regex_match(id, shape)) << id;
+    EXPECT_TRUE(seen.insert(id).second);
+  }
+}
+
+TEST(Secrets, EqualOnlyWhenIdentical) {
+  EXPECT_TRUE(secrets_equal("sk_test_abc", "sk_test_abc"));
+  EXPECT_FALSE(secrets_equal("sk_test_abd", "sk_test_abc"));
+  EXPECT_FALSE(secrets_equal("sk_test_ab", "sk_test_abc"));
+  EXPECT_FALSE(secrets_equal("", "sk_test_abc"));
+  EXPECT_TRUE(secrets_equal("", ""));
 }
 
 TEST(Random, UuidsAreVersion4) {

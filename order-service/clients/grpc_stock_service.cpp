@@ -1,0 +1,101 @@
+#include "clients/grpc_stock_service.hpp"
+
+#include "common/grpc/typed_call.hpp"
+#include "proto/product.pb.h"
+
+namespace shop::order::clients {
+namespace {
+
+namespace v1 = product::v1;
+using common::Error;
+using common::ErrorCode;
+
+constexpr const char* kGetProducts = "/shop.product.v1.ProductService/GetProducts";
+constexpr const char* kReserveStock = "/shop.product.v1.ProductService/ReserveStock";
+constexpr const char* kCommit = "/shop.product.v1.ProductService/CommitReservation";
+constexpr const char* kRelease = "/shop.product.v1.ProductService/ReleaseReservation";
+
+// Only a failure to get an answer counts against product-service; a refusal is an answer.
+bool is_outage(const Error& error) {
+  return error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kDeadlineExceeded ||
+         error.code == ErrorCode::kInternal;
+}
+
+}  // namespace
+
+GrpcStockService::GrpcStockService(std::shared_ptr<common::grpc_glue::GenericClient> client,
+                                   std::chrono::milliseconds timeout,
+                                   std::shared_ptr<common::resilience::CircuitBreaker> breaker)
+    : client_(std::move(client)), timeout_(timeout), breaker_(std::move(breaker)) {}
+
+template <class Response, class Request>
+Task<Response> GrpcStockService::call(const char* method, const Request& request,
+                                      const common::grpc_glue::CallContext& context) {
+  if (!breaker_->allow())
+    co_return Error::unavailable("product-service is unavailable (breaker open)");
+  auto answer = co_await common::grpc_glue::call_unary<Response>(*client_, method, request, context,
+                                                                 timeout_);
+  if (!answer && is_outage(answer.error())) {
+    breaker_->record_failure();
+  } else {
+    breaker_->record_success();
+  }
+  co_return answer;
+}
+
+Task<std::vector<CatalogEntry>> GrpcStockService::find_products(
+    const std::vector<std::string>& ids, const common::grpc_glue::CallContext& context) {
+  v1::GetProductsRequest request;
+  for (const auto& id : ids) request.add_ids(id);
+  auto found = co_await call<v1::ProductList>(kGetProducts, request, context);
+  if (!found) co_return found.error();
+  std::vector<CatalogEntry> entries;
+  for (const auto& product : found->items()) {
+    entries.push_back({product.id(), product.name(), product.price_cents(), product.currency(),
+                       product.stock_available()});
+  }
+  co_return entries;
+}
+
+Task<void> GrpcStockService::reserve(const models::Order& order,
+                                     const common::grpc_glue::CallContext& context) {
+  v1::ReserveStockRequest request;
+  request.set_order_id(order.id);
+  for (const auto& line : order.lines) {
+    auto* item = request.add_items();
+    item->set_product_id(line.product_id);
+    item->set_quantity(line.quantity);
+  }
+  auto reserved = co_await call<v1::Reservation>(kReserveStock, request, context);
+  if (!reserved) co_return reserved.error();
+  if (reserved->status() != "reserved" && reserved->status() != "committed") {
+    co_return Error::conflict("the reservation of order " + order.id + " is " + reserved->status());
+  }
+  co_return common::Result<void>{};
+}
+
+Task<void> GrpcStockService::commit(const std::string& order_id,
+                                    const common::grpc_glue::CallContext& context) {
+  v1::ReservationRequest request;
+  request.set_order_id(order_id);
+  auto committed = co_await call<v1::Reservation>(kCommit, request, context);
+  if (!committed) co_return committed.error();
+  co_return common::Result<void>{};
+}
+
+Task<void> GrpcStockService::release(const std::string& order_id,
+                                     const common::grpc_glue::CallContext& context) {
+  v1::ReservationRequest request;
+  request.set_order_id(order_id);
+  auto released = co_await call<v1::Reservation>(kRelease, request, context);
+  if (!released) co_return released.error();
+  co_return common::Result<void>{};
+}
+
+Task<void> GrpcStockService::return_stock(const std::string& order_id,
+                                          const common::grpc_glue::CallContext&) {
+  co_return Error::unavailable("returning committed stock of order " + order_id +
+                               " needs product-service support that does not exist yet");
+}
+
+}  // namespace shop::order::clients

@@ -1,0 +1,42 @@
+#pragma once
+// StockService over product-service's gRPC API, each call bounded by a timeout and
+// refused at once while the circuit breaker for product-service is open.
+
+#include <chrono>
+#include <memory>
+
+#include "clients/stock_service.hpp"
+#include "common/grpc/generic_client.hpp"
+#include "common/resilience/circuit_breaker.hpp"
+
+namespace shop::order::clients {
+
+class GrpcStockService final : public StockService {
+ public:
+  GrpcStockService(std::shared_ptr<common::grpc_glue::GenericClient> client,
+                   std::chrono::milliseconds timeout,
+                   std::shared_ptr<common::resilience::CircuitBreaker> breaker);
+
+  // StockService
+  Task<std::vector<CatalogEntry>> find_products(
+      const std::vector<std::string>& ids, const common::grpc_glue::CallContext& call) override;
+  Task<void> reserve(const models::Order& order,
+                     const common::grpc_glue::CallContext& call) override;
+  Task<void> commit(const std::string& order_id,
+                    const common::grpc_glue::CallContext& call) override;
+  Task<void> release(const std::string& order_id,
+                     const common::grpc_glue::CallContext& call) override;
+  Task<void> return_stock(const std::string& order_id,
+                          const common::grpc_glue::CallContext& call) override;
+
+ private:
+  template <class Response, class Request>
+  Task<Response> call(const char* method, const Request& request,
+                      const common::grpc_glue::CallContext& context);
+
+  std::shared_ptr<common::grpc_glue::GenericClient> client_;
+  std::chrono::milliseconds timeout_;
+  std::shared_ptr<common::resilience::CircuitBreaker> breaker_;
+};
+
+}  // namespace shop::order::clients

@@ -1,0 +1,130 @@
+#include "repository/collections.hpp"
+#include "repository/mongo_stores.hpp"
+#include "repository/order_documents.hpp"
+
+namespace shop::order::repository {
+namespace {
+
+namespace json = boost::json;
+using common::mongo::FindOptions;
+using common::mongo::Unique;
+using common::mongo::Upsert;
+
+constexpr std::string_view kLog = kOrderLogCollection;
+constexpr std::string_view kOrders = kOrdersCollection;
+// A projection chasing a log that keeps growing gives up after this many rounds; the
+// next writer projects again.
+constexpr int kProjectionRounds = 5;
+
+}  // namespace
+
+Task<void> prepare_collections(common::mongo::Database& database) {
+  struct Index {
+    std::string_view collection;
+    json::object keys;
+    Unique unique;
+    std::string name;
+  };
+  const std::vector<Index> indexes{
+      {kLog, {{"order_id", 1}, {"seq", 1}}, Unique::kYes, "order_seq"},
+      {kOrders, {{"user_id", 1}, {"created_at", -1}}, Unique::kNo, "user_created"},
+      {kOrders, {{"needs_work", 1}, {"updated_at", 1}}, Unique::kNo, "needs_work"},
+      {kCartLinesCollection, {{"user_id", 1}, {"added_at", 1}}, Unique::kNo, "user_added"},
+      {kIdempotencyKeysCollection, {{"user_id", 1}, {"key", 1}}, Unique::kYes, "user_key"},
+  };
+  for (const auto& index : indexes) {
+    auto created =
+        co_await database.create_index(index.collection, index.keys, index.unique, index.name);
+    if (!created) co_return created.error();
+  }
+  co_return common::Result<void>{};
+}
+
+Task<std::vector<models::LogEntry>> MongoOrderStore::read_log(const std::string& order_id) {
+  FindOptions options;
+  options.sort = {{"seq", 1}};
+  json::object filter{{"order_id", order_id}};
+  auto documents = co_await database_->find(kLog, std::move(filter), std::move(options));
+  if (!documents) co_return documents.error();
+  std::vector<models::LogEntry> entries;
+  for (const auto& document : *documents) {
+    auto entry = read_entry(document);
+    if (!entry) co_return entry.error();
+    entries.push_back(std::move(*entry));
+  }
+  co_return entries;
+}
+
+Task<void> MongoOrderStore::append(const models::LogEntry& entry) {
+  auto document = entry_document(entry);
+  co_return co_await database_->insert_one(kLog, std::move(document));
+}
+
+Task<std::int64_t> MongoOrderStore::last_seq(const std::string& order_id) {
+  FindOptions options;
+  options.sort = {{"seq", -1}};
+  options.projection = {{"seq", 1}};
+  json::object filter{{"order_id", order_id}};
+  auto last = co_await database_->find_one(kLog, std::move(filter), std::move(options));
+  if (!last) co_return last.error();
+  if (!*last) co_return std::int64_t{0};
+  const auto* seq = (*last)->if_contains("seq");
+  co_return seq != nullptr && seq->is_int64() ? seq->as_int64() : std::int64_t{0};
+}
+
+Task<models::Order> MongoOrderStore::project(const std::string& order_id) {
+  common::Result<models::Order> order = common::Error::not_found("no such order");
+  for (int round = 0; round < kProjectionRounds; ++round) {
+    auto log = co_await read_log(order_id);
+    if (!log) co_return log.error();
+    order = models::fold(*log);
+    if (!order) co_return order.error();
+    json::object filter{{"_id", order_id}};
+    auto document = order_document(*order);
+    auto written = co_await database_->replace_one(kOrders, std::move(filter), std::move(document),
+                                                   Upsert::kYes);
+    if (!written) co_return written.error();
+    // Another writer may have appended after our read and written its projection
+    // before ours: then ours is stale and must be written again.
+    auto latest = co_await last_seq(order_id);
+    if (!latest) co_return latest.error();
+    if (*latest == order->version) break;
+  }
+  co_return order;
+}
+
+Task<std::vector<std::string>> MongoOrderStore::needing_work(const std::string& updated_before,
+                                                             std::int64_t limit) {
+  FindOptions options;
+  options.sort = {{"updated_at", 1}};
+  options.limit = limit;
+  options.projection = {{"_id", 1}};
+  json::object filter{{"needs_work", true}, {"updated_at", json::object{{"$lt", updated_before}}}};
+  auto documents = co_await database_->find(kOrders, std::move(filter), std::move(options));
+  if (!documents) co_return documents.error();
+  std::vector<std::string> ids;
+  for (const auto& document : *documents) {
+    if (const auto* id = document.if_contains("_id"); id != nullptr && id->is_string()) {
+      ids.emplace_back(id->as_string());
+    }
+  }
+  co_return ids;
+}
+
+Task<std::vector<models::Order>> MongoOrderStore::list_for_user(const std::string& user_id,
+                                                                std::int64_t limit) {
+  FindOptions options;
+  options.sort = {{"created_at", -1}};
+  options.limit = limit;
+  json::object filter{{"user_id", user_id}};
+  auto documents = co_await database_->find(kOrders, std::move(filter), std::move(options));
+  if (!documents) co_return documents.error();
+  std::vector<models::Order> orders;
+  for (const auto& document : *documents) {
+    auto order = read_order(document);
+    if (order) orders.push_back(std::move(*order));
+  }
+  co_return orders;
+}
+
+}  // namespace shop::order::repository
