@@ -12,13 +12,17 @@
 #include "common/grpc/channel.hpp"
 #include "common/http/health.hpp"
 #include "common/mongo/database.hpp"
+#include "common/mq/consumer.hpp"
+#include "common/mq/publisher.hpp"
 #include "common/observability/logger.hpp"
 #include "common/observability/metrics.hpp"
 #include "common/observability/tracing.hpp"
 #include "common/runtime/service_endpoints.hpp"
 #include "common/runtime/service_runtime.hpp"
+#include "events/order_event_relay.hpp"
 #include "repository/mongo_stores.hpp"
 #include "saga/recovery_worker.hpp"
+#include "saga/waitlist.hpp"
 
 namespace shop::order {
 namespace {
@@ -88,11 +92,27 @@ int run(const Config& config) {
       config.upstream_timeout);
   deps->saga_wait = config.saga_wait;
 
+  auto publisher = common::mq::Publisher::create(executor, config.mq.publisher(kServiceName));
+  auto waitlist = common::mq::Consumer::create(
+      executor,
+      config.mq.consumer(kServiceName, std::string(saga::kWaitlistQueue),
+                         saga::waitlist_bindings()),
+      saga::make_waitlist_handler(deps->saga, deps->orders));
+  if (!waitlist) {
+    std::cerr << "order-service: " << waitlist.error().detail << '\n';
+    return 2;
+  }
+
   auto health = std::make_shared<common::http::HealthChecks>();
   const auto db = *database;
   health->add("mongodb", [db]() -> asio::awaitable<bool> {
     auto pinged = co_await db->ping();
     co_return pinged.has_value();
+  });
+  // Order events wait in the order logs while the broker is away: degraded, not down.
+  // The waitlist consumer holds its connection open: it knows whether the broker is there.
+  health->add_optional("rabbitmq", [consumer = *waitlist]() -> asio::awaitable<bool> {
+    co_return consumer->connected();
   });
   api::OrderGrpcService grpc_service(executor, deps);
   // Declared after the service: the server goes first.
@@ -107,11 +127,16 @@ int run(const Config& config) {
     asio::co_spawn(runtime.io(),
                    saga::resume_stalled_sagas(deps->saga, deps->orders, config.recovery_interval),
                    asio::detached);
+    asio::co_spawn(runtime.io(),
+                   events::relay_order_events(deps->orders, publisher, config.event_relay_interval),
+                   asio::detached);
+    (*waitlist)->start();
     endpoints.start({&grpc_service});
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
     co_await endpoints.shutdown();
+    co_await (*waitlist)->stop();
     common::obs::shutdown_tracing();
   };
   return runtime.run(start, stop);

@@ -17,9 +17,12 @@ Config Config::from_env(common::config::EnvReader env) {
       .payment_provider_api_key = env.string("PAYMENT_PROVIDER_API_KEY", "sk_test_shop_local"),
       .payment_timeout = env.millis("PAYMENT_TIMEOUT_MS", std::chrono::milliseconds(1500)),
       .saga_wait = env.millis("ORDER_SAGA_WAIT_MS", std::chrono::milliseconds(2500)),
-      .payment_give_up_seconds = env.integer("PAYMENT_GIVE_UP_SECONDS", 60, 1, 86'400),
+      .payment_give_up_seconds = env.integer("PAYMENT_GIVE_UP_SECONDS", 30, 1, 86'400),
       .recovery_interval =
           env.millis("ORDER_RECOVERY_INTERVAL_MS", std::chrono::milliseconds(2000)),
+      .event_relay_interval =
+          env.millis("ORDER_EVENT_RELAY_INTERVAL_MS", std::chrono::milliseconds(200)),
+      .mq = common::mq::MqSettings::from_env(env),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };

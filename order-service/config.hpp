@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/config/env_reader.hpp"
+#include "common/mq/mq_settings.hpp"
 
 namespace shop::order {
 
@@ -25,6 +26,8 @@ struct Config {
   std::chrono::milliseconds saga_wait;
   std::int64_t payment_give_up_seconds;
   std::chrono::milliseconds recovery_interval;
+  std::chrono::milliseconds event_relay_interval;
+  common::mq::MqSettings mq;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
 

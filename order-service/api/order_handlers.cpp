@@ -82,22 +82,18 @@ Task<std::vector<models::OrderLine>> priced_lines(const Deps& deps,
   co_return priced;
 }
 
-// The answer to a request whose key was seen before: the order it placed, once placed.
-Task<v1::Order> replay(const Deps& deps, const repository::IdempotencyRecord& record,
-                       const std::string& fingerprint, const common::grpc_glue::CallContext& call) {
+// Whether the order a seen key stands for was placed; kValidation when the key came
+// with another request.
+Task<bool> placed(const Deps& deps, const repository::IdempotencyRecord& record,
+                  const std::string& fingerprint) {
   if (record.fingerprint != fingerprint) {
     std::vector<common::FieldError> reused{
         {"Idempotency-Key", "was used before with a different request"}};
     co_return Error::validation(std::move(reused));
   }
-  auto settled = co_await saga::advance_within(deps.saga, record.order_id, call, deps.saga_wait);
-  if (!settled) co_return settled.error();
-  if (*settled) co_return to_proto(**settled);
   auto log = co_await deps.orders->read_log(record.order_id);
   if (!log) co_return log.error();
-  auto order = models::fold(*log);
-  if (!order) co_return order.error();
-  co_return to_proto(*order);
+  co_return !log->empty();
 }
 
 Task<v1::Order> answer_after_saga(const Deps& deps, const std::string& order_id,
@@ -110,6 +106,21 @@ Task<v1::Order> answer_after_saga(const Deps& deps, const std::string& order_id,
   co_return to_proto(*order);
 }
 
+// A twin request claimed the key a moment before this one: the answer is its order's.
+Task<v1::Order> answer_twin(const Deps& deps, const std::string& user_id, const std::string& key,
+                            const std::string& fingerprint,
+                            const common::grpc_glue::CallContext& call) {
+  auto twin = co_await deps.idempotency->find(user_id, key);
+  if (!twin) co_return twin.error();
+  if (!*twin) co_return Error::unavailable("the idempotency record vanished; retry");
+  auto was_placed = co_await placed(deps, **twin, fingerprint);
+  if (!was_placed) co_return was_placed.error();
+  // Not placed yet: the twin is still on its way. Its client gets the order; this one
+  // may retry with the same key.
+  if (!*was_placed) co_return Error::conflict("a request with this Idempotency-Key is in progress");
+  co_return co_await answer_after_saga(deps, (*twin)->order_id, call);
+}
+
 }  // namespace
 
 Task<v1::Order> create_order(const Deps& deps, const v1::CreateOrderRequest& request,
@@ -120,22 +131,27 @@ Task<v1::Order> create_order(const Deps& deps, const v1::CreateOrderRequest& req
   if (auto key = models::check_idempotency_key(order_request.idempotency_key); !key) {
     co_return key.error();
   }
-  auto lines = co_await requested_lines(deps, order_request, claims->subject);
-  if (!lines) co_return lines.error();
-  const bool from_cart = order_request.lines.empty();
-  order_request.lines = std::move(*lines);
   if (auto errors = models::validate_order_request(order_request); !errors.empty()) {
     co_return Error::validation(std::move(errors));
   }
+  // The request as sent decides "the same request": an order from the cart replays
+  // after the cart was emptied by the first attempt.
   const auto fingerprint = models::request_fingerprint(order_request);
   auto seen = co_await deps.idempotency->find(claims->subject, order_request.idempotency_key);
   if (!seen) co_return seen.error();
-  if (*seen) co_return co_await replay(deps, **seen, fingerprint, call);
-
   models::Order order;
-  order.id = common::auth::new_uuid();
+  if (*seen) {
+    auto placed_before = co_await placed(deps, **seen, fingerprint);
+    if (!placed_before) co_return placed_before.error();
+    if (*placed_before) co_return co_await answer_after_saga(deps, (*seen)->order_id, call);
+    // An earlier attempt claimed the key and stopped before placing: this one places.
+    order.id = (*seen)->order_id;
+  }
+  const bool from_cart = order_request.lines.empty();
+  auto lines = co_await requested_lines(deps, order_request, claims->subject);
+  if (!lines) co_return lines.error();
   order.user_id = claims->subject;
-  auto priced = co_await priced_lines(deps, order_request.lines, order.currency, call);
+  auto priced = co_await priced_lines(deps, *lines, order.currency, call);
   if (!priced) co_return priced.error();
   order.lines = std::move(*priced);
   order.total_cents = models::total_of(order.lines);
@@ -144,23 +160,23 @@ Task<v1::Order> create_order(const Deps& deps, const v1::CreateOrderRequest& req
   if (!card) co_return card.error();
   order.card = std::move(*card);
 
-  const repository::IdempotencyRecord record{claims->subject, order_request.idempotency_key,
-                                             fingerprint, order.id};
-  auto claimed = co_await deps.idempotency->insert(record);
-  if (!claimed && claimed.error().code == ErrorCode::kConflict) {
-    // A twin request won the key a moment ago: answer what it placed.
-    auto twin = co_await deps.idempotency->find(claims->subject, order_request.idempotency_key);
-    if (!twin) co_return twin.error();
-    if (!*twin) co_return Error::unavailable("the idempotency record vanished; retry");
-    co_return co_await replay(deps, **twin, fingerprint, call);
+  if (order.id.empty()) {
+    order.id = common::auth::new_uuid();
+    const repository::IdempotencyRecord record{claims->subject, order_request.idempotency_key,
+                                               fingerprint, order.id};
+    auto claimed = co_await deps.idempotency->insert(record);
+    if (!claimed && claimed.error().code == ErrorCode::kConflict) {
+      co_return co_await answer_twin(deps, claims->subject, order_request.idempotency_key,
+                                     fingerprint, call);
+    }
+    if (!claimed) co_return claimed.error();
   }
-  if (!claimed) co_return claimed.error();
-
-  auto placed = models::next_entry(order, models::EntryType::kPlaced, deps.saga->timestamp());
-  placed.placed = order;
-  auto appended = co_await deps.orders->append(placed);
-  if (!appended) co_return appended.error();
-  if (from_cart) {
+  auto entry = models::next_entry(order, models::EntryType::kPlaced, deps.saga->timestamp());
+  entry.placed = order;
+  auto appended = co_await deps.orders->append(entry);
+  // kConflict: a twin attempt with this key placed the order a moment ago.
+  if (!appended && appended.error().code != ErrorCode::kConflict) co_return appended.error();
+  if (appended && from_cart) {
     // The order holds the lines now; a failure here leaves a cart to empty by hand.
     auto cleared = co_await deps.carts->clear(claims->subject);
     if (!cleared) common::obs::warn("cart not cleared after an order", {{"order_id", order.id}});

@@ -14,6 +14,7 @@ constexpr const char* kGetProducts = "/shop.product.v1.ProductService/GetProduct
 constexpr const char* kReserveStock = "/shop.product.v1.ProductService/ReserveStock";
 constexpr const char* kCommit = "/shop.product.v1.ProductService/CommitReservation";
 constexpr const char* kRelease = "/shop.product.v1.ProductService/ReleaseReservation";
+constexpr const char* kReturn = "/shop.product.v1.ProductService/ReturnStock";
 
 // Only a failure to get an answer counts against product-service; a refusal is an answer.
 bool is_outage(const Error& error) {
@@ -74,28 +75,28 @@ Task<void> GrpcStockService::reserve(const models::Order& order,
   co_return common::Result<void>{};
 }
 
-Task<void> GrpcStockService::commit(const std::string& order_id,
-                                    const common::grpc_glue::CallContext& context) {
+Task<void> GrpcStockService::on_reservation(const char* method, const std::string& order_id,
+                                            const common::grpc_glue::CallContext& context) {
   v1::ReservationRequest request;
   request.set_order_id(order_id);
-  auto committed = co_await call<v1::Reservation>(kCommit, request, context);
-  if (!committed) co_return committed.error();
+  auto answered = co_await call<v1::Reservation>(method, request, context);
+  if (!answered) co_return answered.error();
   co_return common::Result<void>{};
+}
+
+Task<void> GrpcStockService::commit(const std::string& order_id,
+                                    const common::grpc_glue::CallContext& context) {
+  co_return co_await on_reservation(kCommit, order_id, context);
 }
 
 Task<void> GrpcStockService::release(const std::string& order_id,
                                      const common::grpc_glue::CallContext& context) {
-  v1::ReservationRequest request;
-  request.set_order_id(order_id);
-  auto released = co_await call<v1::Reservation>(kRelease, request, context);
-  if (!released) co_return released.error();
-  co_return common::Result<void>{};
+  co_return co_await on_reservation(kRelease, order_id, context);
 }
 
 Task<void> GrpcStockService::return_stock(const std::string& order_id,
-                                          const common::grpc_glue::CallContext&) {
-  co_return Error::unavailable("returning committed stock of order " + order_id +
-                               " needs product-service support that does not exist yet");
+                                          const common::grpc_glue::CallContext& context) {
+  co_return co_await on_reservation(kReturn, order_id, context);
 }
 
 }  // namespace shop::order::clients

@@ -34,6 +34,11 @@ class GrpcStockService final : public StockService {
   Task<Response> call(const char* method, const Request& request,
                       const common::grpc_glue::CallContext& context);
 
+  // Commit, release or return: a call on the order's reservation whose answer only
+  // matters as success or failure.
+  Task<void> on_reservation(const char* method, const std::string& order_id,
+                            const common::grpc_glue::CallContext& context);
+
   std::shared_ptr<common::grpc_glue::GenericClient> client_;
   std::chrono::milliseconds timeout_;
   std::shared_ptr<common::resilience::CircuitBreaker> breaker_;

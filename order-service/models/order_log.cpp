@@ -6,7 +6,7 @@
 namespace shop::order::models {
 namespace {
 
-constexpr std::array<std::pair<EntryType, std::string_view>, 10> kEntryNames{{
+constexpr std::array<std::pair<EntryType, std::string_view>, 11> kEntryNames{{
     {EntryType::kPlaced, "placed"},
     {EntryType::kStockReserved, "stock_reserved"},
     {EntryType::kWaitlisted, "waitlisted"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<EntryType, std::string_view>, 10> kEntryNames{{
     {EntryType::kCancelled, "cancelled"},
     {EntryType::kRefunded, "refunded"},
     {EntryType::kStatusSet, "status_set"},
+    {EntryType::kRequeued, "requeued"},
 }};
 
 void move_to(Order& order, OrderStatus status, const LogEntry& entry, std::string reason = {}) {
@@ -94,6 +95,11 @@ void apply(Order& order, const LogEntry& entry) {
       break;
     case EntryType::kStatusSet:
       if (entry.status) move_to(order, *entry.status, entry);
+      break;
+    case EntryType::kRequeued:
+      if (order.status == OrderStatus::kWaitlisted) {
+        move_to(order, OrderStatus::kPending, entry, entry.reason);
+      }
       break;
   }
   order.version = entry.seq;

@@ -28,6 +28,7 @@ enum class EntryType {
   kCancelled,  // reason
   kRefunded,
   kStatusSet,  // status: an admin's SHIPPED, DELIVERED or COMPLETED
+  kRequeued,   // a WAITLISTED order tries again: stock came back
 };
 
 std::string_view to_string(EntryType type);

@@ -54,6 +54,8 @@ common::Result<bool> may_cancel(const Order& order) {
   }
 }
 
+bool may_requeue(const Order& order) { return order.status == OrderStatus::kWaitlisted; }
+
 common::Result<bool> may_set_status(const Order& order, OrderStatus target) {
   if (order.status == target) return false;
   const bool legal = (order.status == OrderStatus::kConfirmed && target == OrderStatus::kShipped) ||

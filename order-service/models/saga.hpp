@@ -31,6 +31,10 @@ SagaStep next_step(const Order& order);
 // error (false: nothing to do); a shipped one is kConflict.
 common::Result<bool> may_cancel(const Order& order);
 
+// Whether a WAITLISTED order goes back to PENDING to try again (false: it is not
+// waitlisted any more, nothing to do).
+bool may_requeue(const Order& order);
+
 // SHIPPED after CONFIRMED, DELIVERED after SHIPPED, COMPLETED after DELIVERED; every
 // other move is kConflict. Setting the status an order has already is not an error
 // (false: nothing to do).

@@ -16,6 +16,24 @@ constexpr std::string_view kOrders = kOrdersCollection;
 // next writer projects again.
 constexpr int kProjectionRounds = 5;
 
+// The ids of the order projections matching `filter`, in `sort` order.
+Task<std::vector<std::string>> projected_ids(common::mongo::Database& database, json::object filter,
+                                             json::object sort, std::int64_t limit) {
+  FindOptions options;
+  options.sort = std::move(sort);
+  options.limit = limit;
+  options.projection = {{"_id", 1}};
+  auto documents = co_await database.find(kOrders, std::move(filter), std::move(options));
+  if (!documents) co_return documents.error();
+  std::vector<std::string> ids;
+  for (const auto& document : *documents) {
+    if (const auto* id = document.if_contains("_id"); id != nullptr && id->is_string()) {
+      ids.emplace_back(id->as_string());
+    }
+  }
+  co_return ids;
+}
+
 }  // namespace
 
 Task<void> prepare_collections(common::mongo::Database& database) {
@@ -27,8 +45,10 @@ Task<void> prepare_collections(common::mongo::Database& database) {
   };
   const std::vector<Index> indexes{
       {kLog, {{"order_id", 1}, {"seq", 1}}, Unique::kYes, "order_seq"},
+      {kLog, {{"published", 1}, {"at", 1}}, Unique::kNo, "unpublished"},
       {kOrders, {{"user_id", 1}, {"created_at", -1}}, Unique::kNo, "user_created"},
       {kOrders, {{"needs_work", 1}, {"updated_at", 1}}, Unique::kNo, "needs_work"},
+      {kOrders, {{"status", 1}, {"created_at", 1}}, Unique::kNo, "status_created"},
       {kCartLinesCollection, {{"user_id", 1}, {"added_at", 1}}, Unique::kNo, "user_added"},
       {kIdempotencyKeysCollection, {{"user_id", 1}, {"key", 1}}, Unique::kYes, "user_key"},
   };
@@ -95,20 +115,42 @@ Task<models::Order> MongoOrderStore::project(const std::string& order_id) {
 
 Task<std::vector<std::string>> MongoOrderStore::needing_work(const std::string& updated_before,
                                                              std::int64_t limit) {
-  FindOptions options;
-  options.sort = {{"updated_at", 1}};
-  options.limit = limit;
-  options.projection = {{"_id", 1}};
   json::object filter{{"needs_work", true}, {"updated_at", json::object{{"$lt", updated_before}}}};
-  auto documents = co_await database_->find(kOrders, std::move(filter), std::move(options));
+  json::object oldest_change_first{{"updated_at", 1}};
+  co_return co_await projected_ids(*database_, std::move(filter), std::move(oldest_change_first),
+                                   limit);
+}
+
+Task<std::vector<std::string>> MongoOrderStore::waitlisted_for(const std::string& product_id,
+                                                               std::int64_t limit) {
+  json::object filter{{"status", models::to_string(models::OrderStatus::kWaitlisted)},
+                      {"lines.product_id", product_id}};
+  json::object oldest_first{{"created_at", 1}, {"_id", 1}};
+  co_return co_await projected_ids(*database_, std::move(filter), std::move(oldest_first), limit);
+}
+
+Task<std::vector<models::LogEntry>> MongoOrderStore::unpublished(std::int64_t limit) {
+  FindOptions options;
+  options.sort = {{"at", 1}, {"order_id", 1}, {"seq", 1}};
+  options.limit = limit;
+  json::object filter{{"published", false}};
+  auto documents = co_await database_->find(kLog, std::move(filter), std::move(options));
   if (!documents) co_return documents.error();
-  std::vector<std::string> ids;
+  std::vector<models::LogEntry> entries;
   for (const auto& document : *documents) {
-    if (const auto* id = document.if_contains("_id"); id != nullptr && id->is_string()) {
-      ids.emplace_back(id->as_string());
-    }
+    auto entry = read_entry(document);
+    if (entry) entries.push_back(std::move(*entry));
   }
-  co_return ids;
+  co_return entries;
+}
+
+Task<void> MongoOrderStore::mark_published(const std::string& order_id, std::int64_t seq) {
+  json::object filter{{"order_id", order_id}, {"seq", seq}};
+  json::object update{{"$set", json::object{{"published", true}}}};
+  auto updated = co_await database_->update_one(kLog, std::move(filter), std::move(update),
+                                                common::mongo::Upsert::kNo);
+  if (!updated) co_return updated.error();
+  co_return common::Result<void>{};
 }
 
 Task<std::vector<models::Order>> MongoOrderStore::list_for_user(const std::string& user_id,

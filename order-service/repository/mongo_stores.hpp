@@ -26,6 +26,10 @@ class MongoOrderStore final : public OrderStore {
   Task<models::Order> project(const std::string& order_id) override;
   Task<std::vector<std::string>> needing_work(const std::string& updated_before,
                                               std::int64_t limit) override;
+  Task<std::vector<std::string>> waitlisted_for(const std::string& product_id,
+                                                std::int64_t limit) override;
+  Task<std::vector<models::LogEntry>> unpublished(std::int64_t limit) override;
+  Task<void> mark_published(const std::string& order_id, std::int64_t seq) override;
   Task<std::vector<models::Order>> list_for_user(const std::string& user_id,
                                                  std::int64_t limit) override;
 

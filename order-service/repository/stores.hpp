@@ -30,6 +30,12 @@ class OrderStore {
   // oldest first: what the recovery worker resumes.
   virtual Task<std::vector<std::string>> needing_work(const std::string& updated_before,
                                                       std::int64_t limit) = 0;
+  // WAITLISTED orders holding `product_id`, oldest first: the queue stock returns to.
+  virtual Task<std::vector<std::string>> waitlisted_for(const std::string& product_id,
+                                                        std::int64_t limit) = 0;
+  // Log entries not yet published as events, oldest first: the outbox the relay reads.
+  virtual Task<std::vector<models::LogEntry>> unpublished(std::int64_t limit) = 0;
+  virtual Task<void> mark_published(const std::string& order_id, std::int64_t seq) = 0;
   // The caller's orders, newest first, from their projections.
   virtual Task<std::vector<models::Order>> list_for_user(const std::string& user_id,
                                                          std::int64_t limit) = 0;

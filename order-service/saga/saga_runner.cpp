@@ -120,6 +120,11 @@ Task<std::optional<LogEntry>> SagaRunner::perform(SagaStep step, const Order& or
       break;
     case SagaStep::kReleaseStock:
       done = co_await deps_.stock->release(order.id, call);
+      // The commit went through but its record did not make it into the log: the stock
+      // was sold, so it goes back on hand instead.
+      if (!done && done.error().code == ErrorCode::kConflict) {
+        done = co_await deps_.stock->return_stock(order.id, call);
+      }
       recorded = EntryType::kStockReleased;
       break;
     case SagaStep::kReturnStock:

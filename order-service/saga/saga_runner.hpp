@@ -30,7 +30,7 @@ struct SagaDeps {
   std::shared_ptr<clients::PaymentGateway> payments;
   // After this long without a conclusive answer from the payment provider, an order
   // that the provider holds no charge for is cancelled.
-  std::chrono::seconds payment_give_up{60};
+  std::chrono::seconds payment_give_up{30};
   std::function<std::chrono::system_clock::time_point()> now = [] {
     return std::chrono::system_clock::now();
   };

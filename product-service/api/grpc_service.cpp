@@ -130,4 +130,13 @@ Reactor* ProductGrpcService::ReleaseReservation(grpc::CallbackServerContext* con
                      });
 }
 
+Reactor* ProductGrpcService::ReturnStock(grpc::CallbackServerContext* context,
+                                         const v1::ReservationRequest* request,
+                                         v1::Reservation* response) {
+  return serve_unary("ReturnStock", context, response, executor_,
+                     [deps = deps_, request](CallContext call) {
+                       return return_stock(*deps, *request, std::move(call));
+                     });
+}
+
 }  // namespace shop::product::api

@@ -56,6 +56,9 @@ class ProductGrpcService final : public v1::ProductService::CallbackService {
   grpc::ServerUnaryReactor* ReleaseReservation(grpc::CallbackServerContext* context,
                                                const v1::ReservationRequest* request,
                                                v1::Reservation* response) override;
+  grpc::ServerUnaryReactor* ReturnStock(grpc::CallbackServerContext* context,
+                                        const v1::ReservationRequest* request,
+                                        v1::Reservation* response) override;
 
  private:
   boost::asio::any_io_executor executor_;

@@ -69,6 +69,15 @@ Task<v1::Reservation> release_reservation(const Deps& deps, const v1::Reservatio
   co_return to_proto(*reservation);
 }
 
+Task<v1::Reservation> return_stock(const Deps& deps, const v1::ReservationRequest& request,
+                                   CallContext call) {
+  if (auto valid = check_order_id(request.order_id()); !valid) co_return valid.error();
+  const repository::WriteContext context{call.trace()};
+  auto reservation = co_await deps.inventory->return_stock(request.order_id(), context);
+  if (!reservation) co_return reservation.error();
+  co_return to_proto(*reservation);
+}
+
 Task<v1::WaitlistEntry> join_waitlist(const Deps& deps, const v1::WaitlistRequest& request,
                                       CallContext call) {
   auto customer = co_await common::identity::require_customer(*deps.authenticator, call);

@@ -19,6 +19,8 @@ Task<v1::Reservation> commit_reservation(const Deps& deps, const v1::Reservation
                                          CallContext call);
 Task<v1::Reservation> release_reservation(const Deps& deps, const v1::ReservationRequest& request,
                                           CallContext call);
+Task<v1::Reservation> return_stock(const Deps& deps, const v1::ReservationRequest& request,
+                                   CallContext call);
 Task<v1::WaitlistEntry> join_waitlist(const Deps& deps, const v1::WaitlistRequest& request,
                                       CallContext call);
 Task<google::protobuf::Empty> leave_waitlist(const Deps& deps, const v1::WaitlistRequest& request,

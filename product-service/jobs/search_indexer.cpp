@@ -55,7 +55,8 @@ boost::asio::awaitable<Outcome> index_products(repository::SearchDocuments& docu
 
 IndexScope index_scope(std::string_view type) {
   if (type == "stock.reserved") return IndexScope::kSoldOutOnly;
-  if (type == "stock.committed" || type == "stock.released") return IndexScope::kNone;
+  if (type == "stock.committed" || type == "stock.released" || type == "stock.returned")
+    return IndexScope::kNone;
   return IndexScope::kEveryProduct;
 }
 

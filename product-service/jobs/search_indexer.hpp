@@ -22,8 +22,8 @@ inline const std::vector<std::string> kSearchIndexBindings = {"product.#", "stoc
 
 // Reservations change stock all the time, and listings read live stock from the
 // database anyway (api/product_listing.cpp): the index only needs to hear when a
-// product sold out. Commits and releases never take the last unit (a release that
-// brings a product back is also a product.back_in_stock event).
+// product sold out. Commits, releases and returns never take the last unit (a release
+// or a return that brings a product back is also a product.back_in_stock event).
 enum class IndexScope { kEveryProduct, kSoldOutOnly, kNone };
 IndexScope index_scope(std::string_view event_type);
 

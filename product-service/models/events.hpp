@@ -30,6 +30,7 @@ inline constexpr const char* kProductDeleted = "product.deleted";
 inline constexpr const char* kStockReserved = "stock.reserved";
 inline constexpr const char* kStockCommitted = "stock.committed";
 inline constexpr const char* kStockReleased = "stock.released";
+inline constexpr const char* kStockReturned = "stock.returned";
 inline constexpr const char* kStockLow = "stock.low";
 inline constexpr const char* kBackInStock = "product.back_in_stock";
 }  // namespace event_type
@@ -37,7 +38,7 @@ inline constexpr const char* kBackInStock = "product.back_in_stock";
 DomainEvent product_created(const Product& product);
 DomainEvent product_updated(const Product& product);
 DomainEvent product_deleted(const std::string& product_id);
-// type: kStockReserved, kStockCommitted or kStockReleased
+// type: kStockReserved, kStockCommitted, kStockReleased or kStockReturned
 DomainEvent reservation_event(const char* type, const Reservation& reservation);
 DomainEvent stock_low(const std::string& product_id, std::int64_t available,
                       std::int64_t threshold);

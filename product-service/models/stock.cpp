@@ -22,13 +22,16 @@ std::string_view to_string(ReservationStatus status) {
       return "released";
     case ReservationStatus::kExpired:
       return "expired";
+    case ReservationStatus::kReturned:
+      return "returned";
   }
   return "unknown";
 }
 
 std::optional<ReservationStatus> parse_reservation_status(std::string_view text) {
-  for (auto status : {ReservationStatus::kReserved, ReservationStatus::kCommitted,
-                      ReservationStatus::kReleased, ReservationStatus::kExpired}) {
+  for (auto status :
+       {ReservationStatus::kReserved, ReservationStatus::kCommitted, ReservationStatus::kReleased,
+        ReservationStatus::kExpired, ReservationStatus::kReturned}) {
     if (to_string(status) == text) return status;
   }
   return std::nullopt;
@@ -68,6 +71,7 @@ Transition on_commit(ReservationStatus status) {
     case ReservationStatus::kReserved:
       return Transition::kApply;
     case ReservationStatus::kCommitted:
+    case ReservationStatus::kReturned:
       return Transition::kAlreadyDone;
     case ReservationStatus::kReleased:
     case ReservationStatus::kExpired:
@@ -82,8 +86,23 @@ Transition on_release(ReservationStatus status) {
       return Transition::kApply;
     case ReservationStatus::kReleased:
     case ReservationStatus::kExpired:
+    case ReservationStatus::kReturned:
       return Transition::kAlreadyDone;
     case ReservationStatus::kCommitted:
+      return Transition::kRefuse;
+  }
+  return Transition::kRefuse;
+}
+
+Transition on_return(ReservationStatus status) {
+  switch (status) {
+    case ReservationStatus::kCommitted:
+      return Transition::kApply;
+    case ReservationStatus::kReturned:
+      return Transition::kAlreadyDone;
+    case ReservationStatus::kReserved:
+    case ReservationStatus::kReleased:
+    case ReservationStatus::kExpired:
       return Transition::kRefuse;
   }
   return Transition::kRefuse;

@@ -18,7 +18,7 @@ struct StockLevel {
   std::int64_t available() const { return on_hand - reserved; }
 };
 
-enum class ReservationStatus { kReserved, kCommitted, kReleased, kExpired };
+enum class ReservationStatus { kReserved, kCommitted, kReleased, kExpired, kReturned };
 
 std::string_view to_string(ReservationStatus status);
 std::optional<ReservationStatus> parse_reservation_status(std::string_view text);
@@ -57,10 +57,16 @@ common::Result<std::vector<StockRequestLine>> normalize_reservation(
 enum class Transition {
   kApply,        // do the work
   kAlreadyDone,  // idempotent repeat: answer the reservation as it is
-  kRefuse,       // illegal: committing a released reservation, releasing a committed one
+  kRefuse,       // illegal: e.g. committing a released reservation, releasing a committed one
 };
+// A returned reservation was committed once: a late repeat of that commit (a retry
+// overtaken by the cancellation) is already done and must not sell the goods again.
 Transition on_commit(ReservationStatus status);
+// A returned reservation holds nothing any more, so releasing it is already done.
 Transition on_release(ReservationStatus status);
+// Only a committed reservation has sold goods to put back on hand; one never committed
+// is refused rather than answered, so a caller cannot mistake it for a return.
+Transition on_return(ReservationStatus status);
 // Whether to do the work (true), or answer the reservation as it is (false); a refused
 // transition is a kConflict naming the status.
 common::Result<bool> must_apply(Transition transition, ReservationStatus status);

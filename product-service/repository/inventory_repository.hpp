@@ -37,6 +37,10 @@ class InventoryRepository {
                                             std::chrono::seconds ttl, WriteContext context) = 0;
   virtual Task<models::Reservation> commit(const std::string& order_id, WriteContext context) = 0;
   virtual Task<models::Reservation> release(const std::string& order_id, WriteContext context) = 0;
+  // Puts a committed reservation's quantities back on hand and records it as returned
+  // (models::on_return). kNotFound for an order id never reserved.
+  virtual Task<models::Reservation> return_stock(const std::string& order_id,
+                                                 WriteContext context) = 0;
   // Releases one reservation past its expiry, if there is one; returns its order id.
   virtual Task<std::optional<std::string>> expire_one() = 0;
 

@@ -52,6 +52,9 @@ constexpr std::string_view kCommitLine =
 constexpr std::string_view kReleaseLine =
     "UPDATE inventory SET reserved = reserved - $2, updated_at = now() "
     "WHERE product_id = $1::uuid RETURNING on_hand - reserved";
+constexpr std::string_view kReturnLine =
+    "UPDATE inventory SET on_hand = on_hand + $2, updated_at = now() "
+    "WHERE product_id = $1::uuid RETURNING on_hand - reserved";
 constexpr std::string_view kLockDueReservation =
     "SELECT order_id FROM reservations WHERE status = 'reserved' AND expires_at < now() "
     "ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED";
@@ -127,15 +130,51 @@ Task<void> record_status(EventOutbox& outbox, db::Connection& connection,
   co_return co_await outbox.append(connection, event, context);
 }
 
-// Gives a locked, still-reserved reservation's stock back and records `final_status`.
+// A reservation locked for an operation, and whether the operation has work to do on it.
+struct Decided {
+  models::Reservation reservation;
+  bool apply = false;
+};
+
+// Locks the reservation of `order_id` and asks `decide` what the operation does to it:
+// kNotFound when the order has none, kConflict when the operation is refused.
+Task<Decided> lock_and_decide(db::Connection& connection, const std::string& order_id,
+                              models::Transition (*decide)(ReservationStatus)) {
+  auto locked = co_await lock_reservation(connection, order_id);
+  if (!locked) co_return locked.error();
+  if (!*locked) co_return Error::not_found("no reservation for order " + order_id);
+  auto& reservation = **locked;
+  auto apply = models::must_apply(decide(reservation.status), reservation.status);
+  if (!apply) co_return apply.error();
+  co_return Decided{std::move(reservation), *apply};
+}
+
+// One way a reservation's units become available again. `line_sql` takes a product id
+// and a quantity and returns the product's available units after the change.
+struct GiveBack {
+  std::string_view line_sql;
+  ReservationStatus final_status;
+  const char* event_type;
+};
+// Still reserved: the units it holds go back to the other buyers.
+constexpr GiveBack kRelease{kReleaseLine, ReservationStatus::kReleased,
+                            models::event_type::kStockReleased};
+constexpr GiveBack kExpiry{kReleaseLine, ReservationStatus::kExpired,
+                           models::event_type::kStockReleased};
+// Committed: the goods sold come back on hand.
+constexpr GiveBack kReturn{kReturnLine, ReservationStatus::kReturned,
+                           models::event_type::kStockReturned};
+
+// Makes a locked reservation's units available again as `how` says, serves the waitlist
+// of each product that comes back, and records the final status.
 Task<void> give_back(EventOutbox& outbox, db::Connection& connection,
-                     models::Reservation& reservation, ReservationStatus final_status,
+                     models::Reservation& reservation, const GiveBack& how,
                      const WriteContext& context) {
   for (const auto& line : reservation.items) {
-    auto released =
-        co_await connection.query(kReleaseLine, db::make_params(line.product_id, line.quantity));
-    if (!released) co_return released.error();
-    const auto after = (*released)[0].int64(0);
+    auto given =
+        co_await connection.query(how.line_sql, db::make_params(line.product_id, line.quantity));
+    if (!given) co_return given.error();
+    const auto after = (*given)[0].int64(0);
     if (models::is_back_in_stock(after - line.quantity, after)) {
       if (auto served =
               co_await serve_waitlist(outbox, connection, line.product_id, after, context);
@@ -143,8 +182,8 @@ Task<void> give_back(EventOutbox& outbox, db::Connection& connection,
         co_return served.error();
     }
   }
-  co_return co_await record_status(outbox, connection, reservation, final_status,
-                                   models::event_type::kStockReleased, context);
+  co_return co_await record_status(outbox, connection, reservation, how.final_status,
+                                   how.event_type, context);
 }
 
 }  // namespace
@@ -240,13 +279,10 @@ Task<models::Reservation> PgInventoryRepository::reserve(
 Task<models::Reservation> PgInventoryRepository::commit(const std::string& order_id,
                                                         WriteContext context) {
   auto body = [this, order_id, context](db::Connection& connection) -> Task<models::Reservation> {
-    auto locked = co_await lock_reservation(connection, order_id);
-    if (!locked) co_return locked.error();
-    if (!*locked) co_return Error::not_found("no reservation for order " + order_id);
-    auto& reservation = **locked;
-    auto apply = models::must_apply(models::on_commit(reservation.status), reservation.status);
-    if (!apply) co_return apply.error();
-    if (!*apply) co_return std::move(reservation);
+    auto decided = co_await lock_and_decide(connection, order_id, models::on_commit);
+    if (!decided) co_return decided.error();
+    auto& reservation = decided->reservation;
+    if (!decided->apply) co_return std::move(reservation);
     for (const auto& line : reservation.items) {
       auto committed =
           co_await connection.query(kCommitLine, db::make_params(line.product_id, line.quantity));
@@ -274,10 +310,24 @@ Task<models::Reservation> PgInventoryRepository::release(const std::string& orde
     auto apply = models::must_apply(models::on_release(reservation.status), reservation.status);
     if (!apply) co_return apply.error();
     if (*apply) {
-      if (auto released = co_await give_back(*outbox_, connection, reservation,
-                                             ReservationStatus::kReleased, context);
+      if (auto released = co_await give_back(*outbox_, connection, reservation, kRelease, context);
           !released)
         co_return released.error();
+    }
+    co_return std::move(reservation);
+  };
+  co_return co_await pool_->transaction(body);
+}
+
+Task<models::Reservation> PgInventoryRepository::return_stock(const std::string& order_id,
+                                                              WriteContext context) {
+  auto body = [this, order_id, context](db::Connection& connection) -> Task<models::Reservation> {
+    auto decided = co_await lock_and_decide(connection, order_id, models::on_return);
+    if (!decided) co_return decided.error();
+    auto& reservation = decided->reservation;
+    if (decided->apply) {
+      auto returned = co_await give_back(*outbox_, connection, reservation, kReturn, context);
+      if (!returned) co_return returned.error();
     }
     co_return std::move(reservation);
   };
@@ -294,8 +344,7 @@ Task<std::optional<std::string>> PgInventoryRepository::expire_one() {
     if (!locked) co_return locked.error();
     if (!*locked) co_return Error::internal("reservation " + order_id + " vanished");
     const WriteContext sweeper;  // no caller: the sweeper's own doing
-    auto expired =
-        co_await give_back(*outbox_, connection, **locked, ReservationStatus::kExpired, sweeper);
+    auto expired = co_await give_back(*outbox_, connection, **locked, kExpiry, sweeper);
     if (!expired) co_return expired.error();
     co_return order_id;
   };

@@ -44,6 +44,8 @@ class PgInventoryRepository final : public InventoryRepository {
                                     std::chrono::seconds ttl, WriteContext context) override;
   Task<models::Reservation> commit(const std::string& order_id, WriteContext context) override;
   Task<models::Reservation> release(const std::string& order_id, WriteContext context) override;
+  Task<models::Reservation> return_stock(const std::string& order_id,
+                                         WriteContext context) override;
   Task<std::optional<std::string>> expire_one() override;
   Task<WaitlistEntry> join_waitlist(const std::string& product_id,
                                     const std::string& user_id) override;

@@ -169,3 +169,24 @@ def test_orders_are_private(client, customer, lamp):
     assert order["id"] in [o["id"] for o in mine]
     theirs = client.get("/api/v1/orders", headers=stranger.headers).json().get("orders", [])
     assert theirs == []
+
+
+def test_waitlisted_orders_are_served_first_come_first_served(client, stack, admin, customer):
+    vase = create_product(client, admin, name="Waitlisted vase", price_cents=4000)
+    other = login(client, register(client))
+    first = place_order(client, customer, order_body([(vase["id"], 2)])).json()
+    second = place_order(client, other, order_body([(vase["id"], 1)])).json()
+    assert (first["status"], second["status"]) == ("WAITLISTED", "WAITLISTED")
+
+    set_stock(client, admin, vase["id"], 2)  # enough for the first only
+    wait_until(lambda: get_order(client, customer, first["id"])["status"] == "CONFIRMED",
+               message="the first waitlisted order confirmed")
+    assert get_order(client, other, second["id"])["status"] == "WAITLISTED"
+    history = [h["status"] for h in get_order(client, customer, first["id"])["status_history"]]
+    assert history == ["PENDING", "WAITLISTED", "PENDING", "CONFIRMED"]
+    assert len(charges(stack, first["id"])) == 1
+
+    set_stock(client, admin, vase["id"], 1)
+    wait_until(lambda: get_order(client, other, second["id"])["status"] == "CONFIRMED",
+               message="the second waitlisted order confirmed")
+    assert stock_of(client, vase["id"]) == 0

@@ -15,6 +15,7 @@ from .support import assert_status
 
 GRPC_CALL = BUILD_DIR / "tools" / "grpc-call" / "shop-grpc-call"
 SERVICE = "shop.product.v1.ProductService"
+GRPC_NOT_FOUND = 5
 GRPC_ALREADY_EXISTS = 6  # how a conflict travels over gRPC
 INDEX_DEADLINE_S = 15.0
 
@@ -70,6 +71,31 @@ def test_reserve_commit_and_release_over_grpc(stack, client, admin):
     ok, released = call(stack, "ReleaseReservation", {"order_id": second})
     assert ok and released["status"] == "released", released
     assert available(client, product["id"]) == 6
+
+
+def test_return_puts_committed_stock_back_on_hand(stack, client, admin):
+    product = create_product(client, admin)
+    set_stock(client, admin, product["id"], 10)
+    sold = order()
+    assert reserve(stack, sold, (product["id"], 4))[0]
+    ok, committed = call(stack, "CommitReservation", {"order_id": sold})
+    assert ok and committed["status"] == "committed", committed
+    assert available(client, product["id"]) == 6
+
+    ok, returned = call(stack, "ReturnStock", {"order_id": sold})
+    assert ok and returned["status"] == "returned", returned
+    assert available(client, product["id"]) == 10
+    again_ok, again = call(stack, "ReturnStock", {"order_id": sold})
+    assert again_ok and again == returned, "a repeated return answers the first one"
+    assert available(client, product["id"]) == 10
+
+    held = order()
+    assert reserve(stack, held, (product["id"], 2))[0]
+    ok, refused = call(stack, "ReturnStock", {"order_id": held})
+    assert not ok and refused["code"] == GRPC_ALREADY_EXISTS, refused
+    assert available(client, product["id"]) == 8
+    ok, missing = call(stack, "ReturnStock", {"order_id": order()})
+    assert not ok and missing["code"] == GRPC_NOT_FOUND, missing
 
 
 def test_not_enough_stock_reserves_nothing_and_names_the_short_product(stack, client, admin):

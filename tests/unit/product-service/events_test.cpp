@@ -29,6 +29,18 @@ TEST(Events, ReservationEventsAreAboutTheOrder) {
   EXPECT_EQ(data.at("items").as_array().at(0).as_object().at("quantity").as_int64(), 2);
 }
 
+TEST(Events, AReturnIsAReservationEventWithItsStatus) {
+  Reservation reservation{
+      "order-7", ReservationStatus::kReturned, {{"p-1", 3, 500, "EUR", "Lamp"}}, "t"};
+  const auto event = reservation_event(event_type::kStockReturned, reservation);
+  EXPECT_EQ(event.type, "stock.returned");
+  EXPECT_EQ(event.subject, "order-7");
+  EXPECT_EQ(event.aggregate_type, kReservationAggregate);
+  const auto data = event.data;
+  EXPECT_EQ(data.at("status").as_string(), "returned");
+  EXPECT_EQ(data.at("items").as_array().at(0).as_object().at("product_id").as_string(), "p-1");
+}
+
 TEST(Events, BackInStockNamesTheWaitingCustomers) {
   const auto event = back_in_stock("p-1", 7, {"u-1", "u-2"});
   EXPECT_EQ(event.type, "product.back_in_stock");

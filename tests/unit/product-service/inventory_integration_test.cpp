@@ -1,5 +1,5 @@
 // Stock reservations against a real PostgreSQL: all-or-nothing, idempotent per order,
-// never oversold under hundreds of parallel reservers, and expiring.
+// never oversold under hundreds of parallel reservers, expiring, and returned on hand.
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,7 @@
 
 #include "../common/db/database_fixture.hpp"
 #include "common/db/migrations.hpp"
+#include "models/events.hpp"
 #include "repository/outbox_adapter.hpp"
 #include "repository/pg_repositories.hpp"
 
@@ -51,6 +52,19 @@ class InventoryTest : public DatabaseTest {
 
   std::string order_id(int n) { return "order-" + suffix_ + "-" + std::to_string(n); }
 
+  // The stored status of the reservation of `order`; empty when there is none.
+  std::string stored_status(const std::string& order) {
+    const auto rows = must("SELECT status FROM reservations WHERE order_id = $1", {order});
+    return rows.empty() ? std::string() : std::string(rows[0].text(0));
+  }
+
+  // How many `type` events the outbox holds about `aggregate_id`.
+  std::int64_t events(const std::string& aggregate_id, const std::string& type) {
+    return must("SELECT count(*) FROM mq_outbox WHERE aggregate_id = $1 AND event_type = $2",
+                {aggregate_id, type})[0]
+        .int64(0);
+  }
+
   std::shared_ptr<common::db::Pool> pool_;
   std::shared_ptr<PgCatalogRepository> catalog_;
   std::shared_ptr<PgInventoryRepository> inventory_;
@@ -61,9 +75,12 @@ TEST_F(InventoryTest, HundredsOfParallelReservationsNeverOversell) {
   const auto product = product_with_stock(50);
   // The tasks start later and read their arguments then: these must outlive them.
   const std::vector<models::StockRequestLine> one_unit{{product, 1}};
+  constexpr int kOrders = 300;
   std::vector<std::string> orders;
-  for (int i = 0; i < 300; ++i) orders.push_back(order_id(i));
+  orders.reserve(kOrders);
+  for (int i = 0; i < kOrders; ++i) orders.push_back(order_id(i));
   std::vector<asio::awaitable<common::Result<models::Reservation>>> tasks;
+  tasks.reserve(orders.size());
   for (const auto& order : orders)
     tasks.push_back(inventory_->reserve(order, one_unit, kTtl, kNoCaller));
   const auto results = run_all(std::move(tasks));
@@ -87,8 +104,10 @@ TEST_F(InventoryTest, RepeatedReservationOfAnOrderReturnsTheFirstAndCountsOnce) 
   const auto product = product_with_stock(10);
   const auto order = order_id(1);
   const std::vector<models::StockRequestLine> three_units{{product, 3}};
+  constexpr int kRepeats = 20;
   std::vector<asio::awaitable<common::Result<models::Reservation>>> tasks;
-  for (int i = 0; i < 20; ++i)
+  tasks.reserve(kRepeats);
+  for (int i = 0; i < kRepeats; ++i)
     tasks.push_back(inventory_->reserve(order, three_units, kTtl, kNoCaller));
   const auto results = run_all(std::move(tasks));
   for (const auto& result : results) {
@@ -158,6 +177,88 @@ TEST_F(InventoryTest, ReleaseGivesStockBackOnceAndBlocksALateReservation) {
   ASSERT_TRUE(late);
   EXPECT_EQ(late->status, models::ReservationStatus::kReleased);
   EXPECT_EQ(level(product).reserved, 0);
+}
+
+TEST_F(InventoryTest, ReturnPutsCommittedStockBackOnHandOnce) {
+  const auto product = product_with_stock(10);
+  const auto order = order_id(1);
+  ASSERT_TRUE(run(inventory_->reserve(order, {{product, 4}}, kTtl, kNoCaller)));
+  ASSERT_TRUE(run(inventory_->commit(order, kNoCaller)));
+  ASSERT_EQ(level(product).on_hand, 6);
+  auto returned = run(inventory_->return_stock(order, kNoCaller));
+  ASSERT_TRUE(returned) << returned.error().detail;
+  EXPECT_EQ(returned->status, models::ReservationStatus::kReturned);
+  ASSERT_EQ(returned->items.size(), 1u);
+  EXPECT_EQ(returned->items[0].quantity, 4);
+  EXPECT_EQ(level(product).on_hand, 10);
+  EXPECT_EQ(level(product).reserved, 0);
+  EXPECT_EQ(stored_status(order), "returned");
+
+  auto again = run(inventory_->return_stock(order, kNoCaller));
+  ASSERT_TRUE(again) << again.error().detail;
+  EXPECT_EQ(again->status, models::ReservationStatus::kReturned);
+  EXPECT_EQ(level(product).on_hand, 10);
+  EXPECT_EQ(events(order, models::event_type::kStockReturned), 1);
+}
+
+TEST_F(InventoryTest, ALateCommitOrReleaseOfAReturnedReservationChangesNothing) {
+  const auto product = product_with_stock(10);
+  const auto order = order_id(1);
+  ASSERT_TRUE(run(inventory_->reserve(order, {{product, 4}}, kTtl, kNoCaller)));
+  ASSERT_TRUE(run(inventory_->commit(order, kNoCaller)));
+  ASSERT_TRUE(run(inventory_->return_stock(order, kNoCaller)));
+  auto commit = run(inventory_->commit(order, kNoCaller));
+  ASSERT_TRUE(commit) << commit.error().detail;
+  EXPECT_EQ(commit->status, models::ReservationStatus::kReturned);
+  auto release = run(inventory_->release(order, kNoCaller));
+  ASSERT_TRUE(release) << release.error().detail;
+  EXPECT_EQ(release->status, models::ReservationStatus::kReturned);
+  EXPECT_EQ(level(product).on_hand, 10);
+  EXPECT_EQ(level(product).reserved, 0);
+  EXPECT_EQ(stored_status(order), "returned");
+}
+
+TEST_F(InventoryTest, ReturnRefusesAReservationNeverCommitted) {
+  const auto product = product_with_stock(10);
+  const auto order = order_id(1);
+  ASSERT_TRUE(run(inventory_->reserve(order, {{product, 4}}, kTtl, kNoCaller)));
+  auto refused = run(inventory_->return_stock(order, kNoCaller));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(level(product).on_hand, 10);
+  EXPECT_EQ(level(product).reserved, 4);
+  EXPECT_EQ(stored_status(order), "reserved");
+  EXPECT_EQ(events(order, models::event_type::kStockReturned), 0);
+}
+
+TEST_F(InventoryTest, ReturnOfAnUnknownOrderIsNotFoundAndRecordsNothing) {
+  const auto order = order_id(1);
+  auto missing = run(inventory_->return_stock(order, kNoCaller));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(stored_status(order), "");
+}
+
+TEST_F(InventoryTest, AReturnThatBringsASoldOutProductBackServesItsWaitlist) {
+  const auto product = product_with_stock(2);
+  const auto order = order_id(1);
+  const std::string customer = "2b8f7a3e-6c1d-4e2f-9a0b-1c2d3e4f5a6b";
+  ASSERT_TRUE(run(inventory_->reserve(order, {{product, 2}}, kTtl, kNoCaller)));
+  ASSERT_TRUE(run(inventory_->commit(order, kNoCaller)));
+  ASSERT_TRUE(run(inventory_->join_waitlist(product, customer)));
+  const auto announced_before = events(product, models::event_type::kBackInStock);
+
+  ASSERT_TRUE(run(inventory_->return_stock(order, kNoCaller)));
+  EXPECT_EQ(events(product, models::event_type::kBackInStock), announced_before + 1);
+  const auto latest = must(
+      "SELECT (payload->'data'->>'stock_available')::bigint, payload->'data'->>'waitlist_user_ids' "
+      "FROM mq_outbox WHERE aggregate_id = $1 AND event_type = $2 ORDER BY position DESC LIMIT 1",
+      {product, models::event_type::kBackInStock});
+  ASSERT_EQ(latest.size(), 1u);
+  EXPECT_EQ(latest[0].int64(0), 2);
+  EXPECT_EQ(latest[0].text(1), "[\"" + customer + "\"]");
+  EXPECT_EQ(
+      must("SELECT count(*) FROM waitlist WHERE product_id = $1::uuid", {product})[0].int64(0), 0);
 }
 
 TEST_F(InventoryTest, StockOnHandCannotGoBelowWhatIsReserved) {

@@ -40,6 +40,7 @@ TEST(SearchIndexer, OnlyAReservationCanSellOut) {
   EXPECT_EQ(index_scope("stock.reserved"), IndexScope::kSoldOutOnly);
   EXPECT_EQ(index_scope("stock.committed"), IndexScope::kNone);
   EXPECT_EQ(index_scope("stock.released"), IndexScope::kNone);
+  EXPECT_EQ(index_scope("stock.returned"), IndexScope::kNone);
 }
 
 }  // namespace

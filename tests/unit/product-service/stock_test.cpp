@@ -15,10 +15,12 @@ TEST(StockLevel, AvailableIsOnHandMinusReserved) {
 }
 
 TEST(ReservationStatus, RoundTripsThroughText) {
-  for (auto status : {ReservationStatus::kReserved, ReservationStatus::kCommitted,
-                      ReservationStatus::kReleased, ReservationStatus::kExpired}) {
+  for (auto status :
+       {ReservationStatus::kReserved, ReservationStatus::kCommitted, ReservationStatus::kReleased,
+        ReservationStatus::kExpired, ReservationStatus::kReturned}) {
     EXPECT_EQ(parse_reservation_status(to_string(status)), status);
   }
+  EXPECT_EQ(to_string(ReservationStatus::kReturned), "returned");
   EXPECT_EQ(parse_reservation_status("RESERVED"), std::nullopt);
   EXPECT_EQ(parse_reservation_status(""), std::nullopt);
 }
@@ -57,11 +59,34 @@ TEST(Transitions, CommitAppliesOnceAndNeverAfterRelease) {
   EXPECT_EQ(on_commit(ReservationStatus::kExpired), Transition::kRefuse);
 }
 
+TEST(Transitions, CommitAfterReturnIsAlreadyDoneAndSellsNothingAgain) {
+  EXPECT_EQ(on_commit(ReservationStatus::kReturned), Transition::kAlreadyDone);
+}
+
 TEST(Transitions, ReleaseAppliesOnceAndNeverAfterCommit) {
   EXPECT_EQ(on_release(ReservationStatus::kReserved), Transition::kApply);
   EXPECT_EQ(on_release(ReservationStatus::kReleased), Transition::kAlreadyDone);
   EXPECT_EQ(on_release(ReservationStatus::kExpired), Transition::kAlreadyDone);
   EXPECT_EQ(on_release(ReservationStatus::kCommitted), Transition::kRefuse);
+}
+
+TEST(Transitions, ReleaseAfterReturnIsAlreadyDone) {
+  EXPECT_EQ(on_release(ReservationStatus::kReturned), Transition::kAlreadyDone);
+}
+
+TEST(Transitions, ReturnAppliesOnceAndOnlyToACommittedReservation) {
+  EXPECT_EQ(on_return(ReservationStatus::kCommitted), Transition::kApply);
+  EXPECT_EQ(on_return(ReservationStatus::kReturned), Transition::kAlreadyDone);
+  EXPECT_EQ(on_return(ReservationStatus::kReserved), Transition::kRefuse);
+  EXPECT_EQ(on_return(ReservationStatus::kReleased), Transition::kRefuse);
+  EXPECT_EQ(on_return(ReservationStatus::kExpired), Transition::kRefuse);
+}
+
+TEST(Transitions, RefusedReturnNamesTheStatus) {
+  auto refused = must_apply(on_return(ReservationStatus::kReserved), ReservationStatus::kReserved);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, common::ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().detail, "the reservation is reserved");
 }
 
 TEST(Transitions, MustApplyTurnsTheDecisionIntoAnAnswer) {
