@@ -15,6 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/services.sh"
+source "$ROOT/scripts/lib/bench.sh"
 
 DURATION="${BENCH_DURATION:-30s}"
 RESERVERS="${BENCH_RESERVERS:-64}"
@@ -59,31 +60,6 @@ stop_nginx() {
   wait_until 10 "! proc_alive $pid" || kill -KILL "$pid" 2>/dev/null || true
 }
 
-access_token() {
-  local email="bench-$RANDOM$RANDOM@example.com" password="bench-password-1"
-  curl -fsS -X POST "$gateway/api/v1/auth/register" \
-    -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench\"}" >/dev/null
-  curl -fsS -X POST "$gateway/api/v1/auth/login" -d "{\"email\":\"$email\",\"password\":\"$password\"}" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
-}
-
-admin_token() {
-  curl -fsS -X POST "$gateway/api/v1/auth/login" \
-    -d "{\"email\":\"${SHOP_ADMIN_EMAIL:-admin@shop.local}\",\"password\":\"${SHOP_ADMIN_PASSWORD:-admin-change-me}\"}" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
-}
-
-# bench_product <admin token> <name>: creates a product with plenty of stock, prints its id
-bench_product() {
-  local id
-  id=$(curl -fsS -X POST "$gateway/api/v1/products" -H "Authorization: Bearer $1" \
-    -d "{\"sku\":\"BENCH-$RANDOM$RANDOM\",\"name\":\"$2\",\"description\":\"Benchmark lamp\",\"price_cents\":1999,\"currency\":\"EUR\"}" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-  curl -fsS -X PUT "$gateway/api/v1/products/$id/inventory" -H "Authorization: Bearer $1" \
-    -d '{"quantity":1000000000}' >/dev/null
-  printf '%s\n' "$id"
-}
-
 # seed_catalog <admin token> <count>: products with varied names, prices and words, so
 # searches work on a catalog rather than on a handful of rows.
 seed_catalog() {
@@ -108,21 +84,6 @@ for i in range(count):
     if answer.status != 201:
         sys.exit(f"seeding failed: {answer.status}")
 PY
-}
-
-# run_wrk <label> <url> [wrk args]: prints "label rps p50 p99 non2xx"
-run_wrk() {
-  local label=$1 url=$2
-  shift 2
-  local out
-  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" "$url")
-  printf '%s\n' "$out" >"$BENCH_DIR/wrk-$label.txt"
-  awk -v label="$label" '
-    /Requests\/sec:/ { rps = $2 }
-    /^ +50%/ { p50 = $2 }
-    /^ +99%/ { p99 = $2 }
-    /Non-2xx or 3xx responses:/ { errors = $5 }
-    END { printf "%s %s %s %s %s\n", label, rps, p50, p99, (errors == "" ? 0 : errors) }' <<<"$out"
 }
 
 trap stop_nginx EXIT

@@ -145,7 +145,7 @@ Task<std::vector<models::LogEntry>> MongoOrderStore::unpublished(std::int64_t li
 }
 
 Task<void> MongoOrderStore::mark_published(const std::string& order_id, std::int64_t seq) {
-  json::object filter{{"order_id", order_id}, {"seq", seq}};
+  json::object filter{{"_id", entry_id(order_id, seq)}};
   json::object update{{"$set", json::object{{"published", true}}}};
   auto updated = co_await database_->update_one(kLog, std::move(filter), std::move(update),
                                                 common::mongo::Upsert::kNo);

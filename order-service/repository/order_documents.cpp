@@ -148,8 +148,13 @@ common::Result<models::Order> read_order(const json::object& d) {
   return order;
 }
 
+std::string entry_id(const std::string& order_id, std::int64_t seq) {
+  return order_id + "/" + std::to_string(seq);
+}
+
 json::object entry_document(const models::LogEntry& entry) {
-  json::object document{{"order_id", entry.order_id},
+  json::object document{{"_id", entry_id(entry.order_id, entry.seq)},
+                        {"order_id", entry.order_id},
                         {"seq", entry.seq},
                         {"type", models::to_string(entry.type)},
                         {"at", entry.at},

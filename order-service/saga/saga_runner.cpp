@@ -56,16 +56,17 @@ Task<Order> SagaRunner::current(const std::string& order_id) {
 
 Task<Order> SagaRunner::advance(const std::string& order_id,
                                 const common::grpc_glue::CallContext& call) {
+  auto order = co_await current(order_id);
+  if (!order) co_return order.error();
   for (int round = 0; round < kMaxRounds; ++round) {
-    auto order = co_await current(order_id);
-    if (!order) co_return order.error();
     const auto step = models::next_step(*order);
     if (step == SagaStep::kNone) break;
     auto outcome = co_await perform(step, *order, call);
     if (!outcome) co_return outcome.error();
     if (!*outcome) break;  // waits for a dependency: the recovery worker comes back
-    auto recorded = co_await record(std::move(**outcome));
+    auto recorded = co_await record(std::move(**outcome), std::move(*order));
     if (!recorded) co_return recorded.error();
+    order = std::move(*recorded);
   }
   co_return co_await deps_.orders->project(order_id);
 }
@@ -84,14 +85,20 @@ Task<Order> SagaRunner::change(const std::string& order_id, const Decision& deci
   co_return co_await deps_.orders->project(order_id);
 }
 
-Task<void> SagaRunner::record(LogEntry fact) {
+Task<Order> SagaRunner::record(LogEntry fact, Order known) {
   for (int round = 0; round < kMaxRounds; ++round) {
-    auto order = co_await current(fact.order_id);
-    if (!order) co_return order.error();
-    if (shows(*order, fact)) co_return common::Result<void>{};
-    fact.seq = order->version + 1;
+    if (shows(known, fact)) co_return known;
+    fact.seq = known.version + 1;
     auto appended = co_await deps_.orders->append(fact);
-    if (appended || appended.error().code != ErrorCode::kConflict) co_return appended;
+    if (appended) {
+      models::apply(known, fact);
+      co_return known;
+    }
+    if (appended.error().code != ErrorCode::kConflict) co_return appended.error();
+    // Another writer went first: decide again on the log as it now stands.
+    auto fresh = co_await current(fact.order_id);
+    if (!fresh) co_return fresh.error();
+    known = std::move(*fresh);
   }
   co_return common::Error::unavailable("order " + fact.order_id + " is changing too fast");
 }

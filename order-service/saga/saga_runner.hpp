@@ -64,8 +64,10 @@ class SagaRunner {
   // Asks the provider whether it holds a charge for the order: recorded if so, the
   // payment failed if not; nullopt while the provider cannot say.
   Task<std::optional<models::LogEntry>> settle_unknown_payment(const models::Order& order);
-  // Appends `fact` at the end of the log unless the log shows it already.
-  Task<void> record(models::LogEntry fact);
+  // Appends `fact` after `known` (the order as last read) unless the order shows it
+  // already, reading the log again only when another writer went first. The order with
+  // the fact.
+  Task<models::Order> record(models::LogEntry fact, models::Order known);
 
   SagaDeps deps_;
 };

@@ -1,0 +1,51 @@
+# shellcheck shell=bash
+# What the benchmark scripts share: accounts and products made through the gateway at
+# $gateway, and wrk runs with CONNECTIONS connections for DURATION, raw output kept in
+# $BENCH_DIR (all three set by the caller). Source after common.sh.
+# shellcheck disable=SC2154  # gateway, CONNECTIONS, DURATION and BENCH_DIR are the caller's
+
+# access_token: registers a new customer and prints its access token
+access_token() {
+  local email="bench-$RANDOM$RANDOM@example.com" password="bench-password-1"
+  curl -fsS -X POST "$gateway/api/v1/auth/register" \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench\"}" >/dev/null
+  curl -fsS -X POST "$gateway/api/v1/auth/login" -d "{\"email\":\"$email\",\"password\":\"$password\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# admin_token: logs in as the stack's admin and prints the access token
+admin_token() {
+  curl -fsS -X POST "$gateway/api/v1/auth/login" \
+    -d "{\"email\":\"${SHOP_ADMIN_EMAIL:-admin@shop.local}\",\"password\":\"${SHOP_ADMIN_PASSWORD:-admin-change-me}\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# bench_product <admin token> <name>: creates a product with plenty of stock, prints its id
+bench_product() {
+  local id
+  id=$(curl -fsS -X POST "$gateway/api/v1/products" -H "Authorization: Bearer $1" \
+    -d "{\"sku\":\"BENCH-$RANDOM$RANDOM\",\"name\":\"$2\",\"description\":\"Benchmark lamp\",\"price_cents\":1999,\"currency\":\"EUR\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+  curl -fsS -X PUT "$gateway/api/v1/products/$id/inventory" -H "Authorization: Bearer $1" \
+    -d '{"quantity":1000000000}' >/dev/null
+  printf '%s\n' "$id"
+}
+
+# run_wrk <label> <url> [wrk options] [-- script args]: prints "label rps p50 p99 non2xx"
+run_wrk() {
+  local label=$1 url=$2
+  shift 2
+  local options=() out
+  while (($#)) && [[ $1 != -- ]]; do
+    options+=("$1")
+    shift
+  done
+  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"$DURATION" "${options[@]}" "$url" "$@")
+  printf '%s\n' "$out" >"$BENCH_DIR/wrk-$label.txt"
+  awk -v label="$label" '
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = $2 }
+    /^ +99%/ { p99 = $2 }
+    /Non-2xx or 3xx responses:/ { errors = $5 }
+    END { printf "%s %s %s %s %s\n", label, rps, p50, p99, (errors == "" ? 0 : errors) }' <<<"$out"
+}
