@@ -119,7 +119,13 @@ asio::awaitable<Result<std::string>> SearchIndexImpl::ensure_index() {
   if (!existing->empty()) co_return existing->front();
 
   const std::string name = versioned_index_name(config_.alias, std::chrono::system_clock::now());
-  if (auto created = co_await create_index(name, true); !created) co_return created.error();
+  auto created = co_await create_index(name, true);
+  if (!created) {
+    // A replica starting in the same microsecond may have created this very index (the
+    // server says it exists): then the alias shows it, and all goes on as below.
+    auto after = co_await alias_indices();
+    if (!after || after->empty()) co_return created.error();
+  }
 
   // Replicas starting together may each have created an index under the alias. They
   // all agree the oldest name wins and delete the others, so the alias ends up on one
