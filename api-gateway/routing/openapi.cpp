@@ -85,6 +85,12 @@ json::array parameters(const Route& route) {
     list.push_back(
         json::object{{"name", name}, {"in", "query"}, {"schema", scalar_schema(*field)}});
   }
+  for (const auto& [header, field] : route.header_fields) {
+    list.push_back(json::object{{"name", header},
+                                {"in", "header"},
+                                {"required", true},
+                                {"schema", json::object{{"type", "string"}}}});
+  }
   return list;
 }
 
@@ -101,7 +107,12 @@ json::object responses(const Route& route, SchemaCollector& schemas) {
        json::object{{"application/problem+json",
                      json::object{{"schema", json::object{{"$ref", std::string(kSchemaPrefix) +
                                                                        "Problem"}}}}}}}};
-  json::object all{{std::to_string(status), std::move(success)}, {"default", problem}};
+  json::object all{{std::to_string(status), success}, {"default", problem}};
+  if (route.accepted_field != nullptr) {
+    success["description"] = "accepted: " + route.accepted_field->name() + " is " +
+                             route.accepted_value + " while the work goes on";
+    all["202"] = std::move(success);
+  }
   return all;
 }
 

@@ -42,5 +42,25 @@ TEST(OpenApiTest, DocumentsEveryServedRouteWithItsSchemas) {
             "#/components/schemas/shop.api.PostalAddress");
 }
 
+TEST(OpenApiTest, DocumentsRequiredHeadersAndAcceptedAnswers) {
+  const auto document =
+      boost::json::parse(openapi_document(build_routes(service_bindings()))).as_object();
+  const auto& create = document.at("paths").at("/api/v1/orders").at("post").as_object();
+  const auto& parameters = create.at("parameters").as_array();
+  ASSERT_EQ(parameters.size(), 1U);
+  EXPECT_EQ(parameters[0].at("name").as_string(), "Idempotency-Key");
+  EXPECT_EQ(parameters[0].at("in").as_string(), "header");
+  EXPECT_TRUE(parameters[0].at("required").as_bool());
+  const auto& responses = create.at("responses").as_object();
+  EXPECT_TRUE(responses.contains("201"));
+  EXPECT_TRUE(responses.contains("202"));
+  EXPECT_FALSE(document.at("paths")
+                   .at("/api/v1/orders/{id}")
+                   .at("get")
+                   .at("responses")
+                   .as_object()
+                   .contains("202"));
+}
+
 }  // namespace
 }  // namespace shop::gateway::routing
