@@ -1,7 +1,6 @@
 #include "api/cart_handlers.hpp"
 
-#include <unordered_map>
-
+#include "api/catalog_lookup.hpp"
 #include "common/identity/access.hpp"
 #include "models/validation.hpp"
 
@@ -19,18 +18,13 @@ Task<v1::Cart> priced_cart(const Deps& deps, const std::string& user_id,
   if (!lines) co_return lines.error();
   v1::Cart cart;
   if (lines->empty()) co_return cart;
-  std::vector<std::string> ids;
-  ids.reserve(lines->size());
-  for (const auto& line : *lines) ids.push_back(line.product_id);
-  auto products = co_await deps.stock->find_products(ids, call);
-  if (!products) co_return products.error();
-  std::unordered_map<std::string, const clients::CatalogEntry*> by_id;
-  for (const auto& product : *products) by_id[product.product_id] = &product;
+  auto catalog = co_await catalog_for(deps, *lines, call);
+  if (!catalog) co_return catalog.error();
   std::int64_t total = 0;
   for (const auto& line : *lines) {
-    const auto found = by_id.find(line.product_id);
-    if (found == by_id.end()) continue;
-    const auto& product = *found->second;
+    const auto found = catalog->find(line.product_id);
+    if (found == catalog->end()) continue;
+    const auto& product = found->second;
     auto* item = cart.add_items();
     item->set_product_id(line.product_id);
     item->set_quantity(line.quantity);

@@ -1,7 +1,6 @@
 #include "api/order_handlers.hpp"
 
-#include <unordered_map>
-
+#include "api/catalog_lookup.hpp"
 #include "api/conversions.hpp"
 #include "common/auth/random.hpp"
 #include "common/identity/access.hpp"
@@ -56,23 +55,18 @@ Task<std::vector<models::OrderLine>> priced_lines(const Deps& deps,
                                                   const std::vector<models::RequestedLine>& lines,
                                                   std::string& currency,
                                                   const common::grpc_glue::CallContext& call) {
-  std::vector<std::string> ids;
-  ids.reserve(lines.size());
-  for (const auto& line : lines) ids.push_back(line.product_id);
-  auto products = co_await deps.stock->find_products(ids, call);
-  if (!products) co_return products.error();
-  std::unordered_map<std::string, const clients::CatalogEntry*> by_id;
-  for (const auto& product : *products) by_id[product.product_id] = &product;
+  auto catalog = co_await catalog_for(deps, lines, call);
+  if (!catalog) co_return catalog.error();
   std::vector<models::OrderLine> priced;
   std::vector<common::FieldError> errors;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto field = "items[" + std::to_string(i) + "].product_id";
-    const auto found = by_id.find(lines[i].product_id);
-    if (found == by_id.end()) {
+    const auto found = catalog->find(lines[i].product_id);
+    if (found == catalog->end()) {
       errors.push_back({field, "no such product"});
       continue;
     }
-    const auto& product = *found->second;
+    const auto& product = found->second;
     if (currency.empty()) currency = product.currency;
     if (product.currency != currency)
       errors.push_back({field, "all items must share one currency"});

@@ -5,23 +5,14 @@
 
 #include <cctype>
 
+#include "json_values.hpp"
+
 namespace shop::order::clients {
 namespace {
 
 namespace json = boost::json;
 namespace http = common::http;
 using common::Error;
-
-std::string text(const json::object& object, std::string_view key) {
-  const auto* value = object.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
-const json::object& error_of(const json::object& body) {
-  static const json::object kNone;
-  const auto* error = body.if_contains("error");
-  return error != nullptr && error->is_object() ? error->as_object() : kNone;
-}
 
 std::string lowercase(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -80,13 +71,11 @@ boost::asio::awaitable<common::Result<models::CardToken>> HttpPaymentGateway::to
   auto answer = co_await post("/v1/payment_methods", std::move(body), "");
   if (!answer) co_return answer.error();
   if (answer->status == 201 || answer->status == 200) {
-    const auto* details = answer->body.if_contains("card");
-    const auto& card_details =
-        details != nullptr && details->is_object() ? details->as_object() : json::object();
+    const auto& card_details = object_at(answer->body, "card");
     co_return models::CardToken{text(answer->body, "id"), text(card_details, "brand"),
                                 text(card_details, "last4")};
   }
-  const auto& error = error_of(answer->body);
+  const auto& error = object_at(answer->body, "error");
   if (answer->status == 402) {
     std::vector<common::FieldError> refused{
         {card_field(text(error, "param")), text(error, "message")}};
@@ -107,7 +96,7 @@ boost::asio::awaitable<common::Result<ChargeOutcome>> HttpPaymentGateway::charge
   if (answer->status == 201 || answer->status == 200) {
     co_return ChargeOutcome{true, text(answer->body, "id"), {}};
   }
-  const auto& error = error_of(answer->body);
+  const auto& error = object_at(answer->body, "error");
   if (answer->status == 402) {
     const auto decline = text(error, "decline_code");
     const auto reason =
@@ -126,7 +115,7 @@ boost::asio::awaitable<common::Result<void>> HttpPaymentGateway::refund(
   auto answer = co_await post("/v1/refunds", std::move(body), "order-" + order.id + "-refund");
   if (!answer) co_return answer.error();
   if (answer->status == 201 || answer->status == 200) co_return common::Result<void>{};
-  const auto& error = error_of(answer->body);
+  const auto& error = object_at(answer->body, "error");
   // Refunded already (by an earlier attempt whose answer was lost): done.
   if (text(error, "code") == "charge_already_refunded") co_return common::Result<void>{};
   if (answer->status == 409) {
@@ -142,12 +131,9 @@ boost::asio::awaitable<common::Result<std::optional<std::string>>> HttpPaymentGa
   if (!answer) co_return answer.error();
   if (answer->status != 200)
     co_return Error::unavailable("the payment provider cannot list charges");
-  const auto* data = answer->body.if_contains("data");
-  if (data != nullptr && data->is_array()) {
-    for (const auto& charge : data->as_array()) {
-      if (charge.is_object() && text(charge.as_object(), "status") == "succeeded") {
-        co_return std::optional<std::string>(text(charge.as_object(), "id"));
-      }
+  for (const auto& charge : array_at(answer->body, "data")) {
+    if (charge.is_object() && text(charge.as_object(), "status") == "succeeded") {
+      co_return std::optional<std::string>(text(charge.as_object(), "id"));
     }
   }
   co_return std::optional<std::string>{};

@@ -1,4 +1,5 @@
 #include "common/mq/rfc3339.hpp"
+#include "json_values.hpp"
 #include "repository/collections.hpp"
 #include "repository/mongo_stores.hpp"
 
@@ -14,15 +15,7 @@ std::string line_id(const std::string& user_id, const std::string& product_id) {
 }
 
 CartLine read_line(const json::object& document) {
-  CartLine line;
-  if (const auto* id = document.if_contains("product_id"); id != nullptr && id->is_string()) {
-    line.product_id = std::string(id->as_string());
-  }
-  if (const auto* quantity = document.if_contains("quantity");
-      quantity != nullptr && quantity->is_int64()) {
-    line.quantity = quantity->as_int64();
-  }
-  return line;
+  return {text(document, "product_id"), integer(document, "quantity")};
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "json_values.hpp"
 #include "repository/collections.hpp"
 #include "repository/mongo_stores.hpp"
 
@@ -5,11 +6,6 @@ namespace shop::order::repository {
 namespace {
 
 namespace json = boost::json;
-
-std::string text(const json::object& document, std::string_view key) {
-  const auto* value = document.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
 
 }  // namespace
 

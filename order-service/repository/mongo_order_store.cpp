@@ -1,3 +1,4 @@
+#include "json_values.hpp"
 #include "repository/collections.hpp"
 #include "repository/mongo_stores.hpp"
 #include "repository/order_documents.hpp"
@@ -27,9 +28,7 @@ Task<std::vector<std::string>> projected_ids(common::mongo::Database& database, 
   if (!documents) co_return documents.error();
   std::vector<std::string> ids;
   for (const auto& document : *documents) {
-    if (const auto* id = document.if_contains("_id"); id != nullptr && id->is_string()) {
-      ids.emplace_back(id->as_string());
-    }
+    if (auto id = text(document, "_id"); !id.empty()) ids.push_back(std::move(id));
   }
   co_return ids;
 }
@@ -88,8 +87,7 @@ Task<std::int64_t> MongoOrderStore::last_seq(const std::string& order_id) {
   auto last = co_await database_->find_one(kLog, std::move(filter), std::move(options));
   if (!last) co_return last.error();
   if (!*last) co_return std::int64_t{0};
-  const auto* seq = (*last)->if_contains("seq");
-  co_return seq != nullptr && seq->is_int64() ? seq->as_int64() : std::int64_t{0};
+  co_return integer(**last, "seq");
 }
 
 Task<models::Order> MongoOrderStore::project(const std::string& order_id) {

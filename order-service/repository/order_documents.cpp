@@ -1,5 +1,6 @@
 #include "repository/order_documents.hpp"
 
+#include "json_values.hpp"
 #include "models/saga.hpp"
 
 namespace shop::order::repository {
@@ -7,31 +8,6 @@ namespace {
 
 namespace json = boost::json;
 using common::Error;
-
-std::string text(const json::object& document, std::string_view key) {
-  const auto* value = document.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
-std::int64_t integer(const json::object& document, std::string_view key) {
-  const auto* value = document.if_contains(key);
-  if (value == nullptr) return 0;
-  if (value->is_int64()) return value->as_int64();
-  if (value->is_uint64()) return static_cast<std::int64_t>(value->as_uint64());
-  return 0;
-}
-
-const json::object& object_at(const json::object& document, std::string_view key) {
-  static const json::object kEmpty;
-  const auto* value = document.if_contains(key);
-  return value != nullptr && value->is_object() ? value->as_object() : kEmpty;
-}
-
-const json::array& array_at(const json::object& document, std::string_view key) {
-  static const json::array kEmpty;
-  const auto* value = document.if_contains(key);
-  return value != nullptr && value->is_array() ? value->as_array() : kEmpty;
-}
 
 json::object address_document(const models::ShippingAddress& a) {
   return {{"name", a.name},

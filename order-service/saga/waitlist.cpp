@@ -1,17 +1,13 @@
 #include "saga/waitlist.hpp"
 
 #include "common/observability/logger.hpp"
+#include "json_values.hpp"
 
 namespace shop::order::saga {
 namespace {
 
 constexpr std::int64_t kRoundSize = 100;
 constexpr std::string_view kRequeueReason = "stock_available";
-
-std::string text(const boost::json::object& object, std::string_view key) {
-  const auto* value = object.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
 
 boost::asio::awaitable<common::mq::Outcome> handle(std::shared_ptr<SagaRunner> runner,
                                                    std::shared_ptr<repository::OrderStore> orders,
@@ -36,11 +32,9 @@ std::vector<std::string> waitlist_bindings() {
 std::vector<std::string> products_in(const common::mq::CloudEvent& event) {
   std::vector<std::string> ids;
   if (auto id = text(event.data, "product_id"); !id.empty()) ids.push_back(std::move(id));
-  if (const auto* items = event.data.if_contains("items"); items != nullptr && items->is_array()) {
-    for (const auto& item : items->as_array()) {
-      if (!item.is_object()) continue;
-      if (auto id = text(item.as_object(), "product_id"); !id.empty()) ids.push_back(std::move(id));
-    }
+  for (const auto& item : array_at(event.data, "items")) {
+    if (!item.is_object()) continue;
+    if (auto id = text(item.as_object(), "product_id"); !id.empty()) ids.push_back(std::move(id));
   }
   return ids;
 }
