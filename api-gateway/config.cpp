@@ -15,7 +15,10 @@ Config Config::from_env(common::config::EnvReader env) {
                     {"product-service", env.string("PRODUCT_SERVICE_GRPC_ADDR", "127.0.0.1:50052"),
                      env.string("PRODUCT_SERVICE_HTTP_ADDR", "127.0.0.1:3002")},
                     {"order-service", env.string("ORDER_SERVICE_GRPC_ADDR", "127.0.0.1:50053"),
-                     env.string("ORDER_SERVICE_HTTP_ADDR", "127.0.0.1:3003")}},
+                     env.string("ORDER_SERVICE_HTTP_ADDR", "127.0.0.1:3003")},
+                    {"notification-service",
+                     env.string("NOTIFICATION_SERVICE_GRPC_ADDR", "127.0.0.1:50054"),
+                     env.string("NOTIFICATION_SERVICE_HTTP_ADDR", "127.0.0.1:3004")}},
   };
   env.throw_if_errors();
   return config;

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "common/grpc/channel.hpp"
+#include "proto/notification.pb.h"
 #include "proto/order.pb.h"
 #include "proto/product.pb.h"
 #include "proto/user.pb.h"
@@ -15,6 +16,8 @@ std::vector<routing::ServiceBinding> service_bindings() {
       {product::v1::Product::descriptor()->file()->FindServiceByName("ProductService"),
        "product-service"},
       {order::v1::Order::descriptor()->file()->FindServiceByName("OrderService"), "order-service"},
+      {notification::v1::Webhook::descriptor()->file()->FindServiceByName("NotificationService"),
+       "notification-service"},
   };
 }
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Stops what scripts/up.sh started: every service by its PID file (SIGTERM, wait, SIGKILL
 # only after the deadline), in reverse start order, then the search server, RabbitMQ
-# (and its epmd), FerretDB and the PostgreSQL cluster under var/. Processes this stack
-# did not start are left alone.
+# (and its epmd), Mailpit, FerretDB and the PostgreSQL cluster under var/. Processes
+# this stack did not start are left alone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
+source "$ROOT/scripts/lib/mailpit.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
@@ -22,6 +23,8 @@ done
 os_stop
 
 rabbitmq_stop "$STOP_DEADLINE_S"
+
+mailpit_stop "$STOP_DEADLINE_S"
 
 ferretdb_stop "$STOP_DEADLINE_S"
 

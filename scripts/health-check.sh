@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Checks the stack: PostgreSQL, FerretDB, RabbitMQ, the search server, then GET /health
-# of every service in scripts/lib/services.sh. One line per component; exits non-zero if
-# any is not healthy. Usage: scripts/health-check.sh [-q]   (-q: print failures only)
+# Checks the stack: PostgreSQL, FerretDB, Mailpit, RabbitMQ, the search server, then
+# GET /health of every service in scripts/lib/services.sh. One line per component;
+# exits non-zero if any is not healthy.
+# Usage: scripts/health-check.sh [-q]   (-q: print failures only)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
+source "$ROOT/scripts/lib/mailpit.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
@@ -32,6 +34,13 @@ if ferretdb_ping; then
   report ok ferretdb "127.0.0.1:$SHOP_MONGO_PORT" "answers ping (MongoDB API)"
 else
   report FAIL ferretdb "127.0.0.1:$SHOP_MONGO_PORT" "no answer to ping"
+  failures=$((failures + 1))
+fi
+
+if mailpit_answers; then
+  report ok mailpit "$(mailpit_smtp_url)" "SMTP open, API answers at $(mailpit_url)"
+else
+  report FAIL mailpit "$(mailpit_smtp_url)" "SMTP closed or no API answer at $(mailpit_url)"
   failures=$((failures + 1))
 fi
 

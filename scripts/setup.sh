@@ -10,7 +10,7 @@ APT_PACKAGES=(
   cmake ninja-build ccache pkg-config g++ clang-format clang-tidy
   # C++ libraries (bookworm)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
-  prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev librabbitmq-dev
+  prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev libssl-dev librabbitmq-dev
   libmongoc-dev libbson-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   # servers and tools

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up the local stack: installs what is missing, builds the release preset,
 # starts PostgreSQL, FerretDB (the MongoDB API on PostgreSQL, exported as ORDER_MONGO_URL),
+# Mailpit (the mail server that captures every message, exported as SMTP_HOST/SMTP_PORT),
 # RabbitMQ (exported as SHOP_AMQP_URL), the search server (OpenSearch, exported as
 # SEARCH_URL) and every service in scripts/lib/services.sh as
 # background processes (PID files in var/run/, logs in var/log/) and waits until each
@@ -14,6 +15,7 @@ source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
+source "$ROOT/scripts/lib/mailpit.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
@@ -38,6 +40,9 @@ mkdir -p "$SHOP_RUN_DIR" "$SHOP_LOG_DIR"
 pg_start
 pg_ensure_stack_databases
 ferretdb_start
+mailpit_start
+export SMTP_HOST="${SMTP_HOST:-$(mailpit_smtp_host)}"
+export SMTP_PORT="${SMTP_PORT:-$SHOP_SMTP_PORT}"
 rabbitmq_start
 export SHOP_AMQP_URL="${SHOP_AMQP_URL:-$(rabbitmq_url)}"
 os_start
@@ -76,6 +81,7 @@ $(for svc in "${SHOP_SERVICES[@]}"; do
 done)
   postgres         127.0.0.1:$SHOP_PG_PORT   data var/postgres/data, log var/log/postgres.log
   ferretdb         $(ferretdb_url)   PostgreSQL database shop_orders, log var/log/$(ferretdb_proc).log
+  mailpit          $(mailpit_smtp_url)   mail viewer and API $(mailpit_url), log var/log/$(mailpit_proc).log
   rabbitmq         $(rabbitmq_url)   node $RABBITMQ_NODE, state and logs var/rabbitmq/
   opensearch       $(os_url)   data var/opensearch/data, log var/log/opensearch.log
   admin account    ${SHOP_ADMIN_EMAIL:-admin@shop.local}

@@ -8,6 +8,8 @@
 #include "common/db/migrations.hpp"
 #include "common/db/notification_listener.hpp"
 #include "common/http/health.hpp"
+#include "common/mq/outbox_relay.hpp"
+#include "common/mq/publisher.hpp"
 #include "common/observability/logger.hpp"
 #include "common/observability/tracing.hpp"
 #include "common/runtime/service_endpoints.hpp"
@@ -22,6 +24,7 @@ namespace {
 namespace asio = boost::asio;
 using common::Result;
 
+constexpr const char* kServiceName = "user-service";
 // Identifies this service's migration lock among all advisory locks in the cluster.
 constexpr std::int64_t kMigrationLockKey = 0x5553455253;  // "USERS"
 
@@ -82,8 +85,8 @@ common::auth::PasswordParams password_params(const Config& config) {
 }  // namespace
 
 int run(const Config& config) {
-  common::obs::init_logging("user-service", common::obs::parse_level(config.log_level));
-  common::obs::init_tracing("user-service");
+  common::obs::init_logging(kServiceName, common::obs::parse_level(config.log_level));
+  common::obs::init_tracing(kServiceName);
   common::auth::init_crypto();
   common::runtime::ServiceRuntime runtime(static_cast<int>(config.io_threads));
   auto pool = common::db::Pool::create(
@@ -101,8 +104,16 @@ int run(const Config& config) {
   deps->password_params = password_params(config);
   deps->hashing_pool = std::make_shared<asio::thread_pool>(2);
 
+  // user.registered leaves through the outbox: a broker outage never fails a sign-up.
+  auto publisher =
+      common::mq::Publisher::create(runtime.io().get_executor(), config.mq.publisher(kServiceName));
+  auto relay = common::mq::OutboxRelay::create(runtime.io().get_executor(), pool, publisher,
+                                               config.mq.relay(config.database_url));
+
   auto health = std::make_shared<common::http::HealthChecks>();
   health->add("postgres", [pool] { return pool->ping(); });
+  health->add_optional(
+      "rabbitmq", [publisher]() -> asio::awaitable<bool> { co_return publisher->connected(); });
   std::unique_ptr<api::UserGrpcService> grpc_service;
   // Declared after the service: the server goes first.
   common::runtime::ServiceEndpoints endpoints(
@@ -113,6 +124,7 @@ int run(const Config& config) {
     auto migrated = co_await common::db::apply_migrations(*pool, migrations, kMigrationLockKey);
     if (!migrated) co_return migrated.error();
     if (config.user_cache_capacity > 0) listener->start();
+    relay->start();
     repository::PgKeyRepository key_repository(pool);
     auto keys = co_await load_keys(key_repository);
     if (!keys) co_return keys.error();
@@ -130,6 +142,7 @@ int run(const Config& config) {
   auto stop = [&]() -> asio::awaitable<void> {
     co_await endpoints.shutdown();
     listener->stop();
+    co_await relay->stop();
     common::obs::shutdown_tracing();
   };
   return runtime.run(start, stop);

@@ -18,6 +18,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .refresh_ttl_seconds = env.integer("REFRESH_TOKEN_TTL_SECONDS", 1'209'600, 60, 31'536'000),
       .password_hash_profile =
           env.one_of("PASSWORD_HASH_PROFILE", "interactive", {"interactive", "fast"}),
+      .mq = common::mq::MqSettings::from_env(env),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };

@@ -174,6 +174,7 @@ pg_ensure_stack_databases() {
   pg_ensure_database shop_products shop
   pg_ensure_database shop_orders shop
   pg_ensure_database shop_payments shop
+  pg_ensure_database shop_notifications shop
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then

@@ -8,7 +8,7 @@
 # if it needs its own database, in shop_service_env_defaults.
 
 # shellcheck disable=SC2034  # read by the scripts that source this file
-SHOP_SERVICES=(user-service product-service payment-provider order-service api-gateway)
+SHOP_SERVICES=(user-service product-service payment-provider order-service notification-service api-gateway)
 SHOP_BUILD_PRESET="${SHOP_BUILD_PRESET:-release}"
 SHOP_BUILD_DIR="${SHOP_BUILD_DIR:-$SHOP_ROOT/build/$SHOP_BUILD_PRESET}"
 
@@ -20,7 +20,7 @@ service_http_port() {
     product-service) echo "${PRODUCT_HTTP_PORT:-3002}" ;;
     payment-provider) echo "${PAYMENT_PROVIDER_PORT:-3005}" ;;
     order-service) echo "${ORDER_HTTP_PORT:-3003}" ;;
-    # notification-service) echo "${NOTIFICATION_HTTP_PORT:-3004}" ;;
+    notification-service) echo "${NOTIFICATION_HTTP_PORT:-3004}" ;;
     api-gateway) echo "${GATEWAY_PORT:-8080}" ;;
     *) die "unknown service $1" ;;
   esac
@@ -53,6 +53,11 @@ shop_service_env_defaults() {
   export ORDER_HTTP_PORT="${ORDER_HTTP_PORT:-3003}"
   export ORDER_GRPC_PORT="${ORDER_GRPC_PORT:-50053}"
   export ORDER_MONGO_URL="${ORDER_MONGO_URL:-mongodb://127.0.0.1:${SHOP_MONGO_PORT:-27017}/shop_orders}"
+  export NOTIFICATION_HTTP_PORT="${NOTIFICATION_HTTP_PORT:-3004}"
+  export NOTIFICATION_GRPC_PORT="${NOTIFICATION_GRPC_PORT:-50054}"
+  export NOTIFICATION_DATABASE_URL="${NOTIFICATION_DATABASE_URL:-postgresql://shop@127.0.0.1:$SHOP_PG_PORT/shop_notifications}"
+  export SMTP_HOST="${SMTP_HOST:-127.0.0.1}"
+  export SMTP_PORT="${SMTP_PORT:-${SHOP_SMTP_PORT:-1025}}"
   export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
   export USER_SERVICE_GRPC_ADDR="${USER_SERVICE_GRPC_ADDR:-127.0.0.1:$USER_GRPC_PORT}"
   export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-127.0.0.1:$USER_HTTP_PORT}"
@@ -61,6 +66,8 @@ shop_service_env_defaults() {
   export PAYMENT_PROVIDER_URL="${PAYMENT_PROVIDER_URL:-http://127.0.0.1:$PAYMENT_PROVIDER_PORT}"
   export ORDER_SERVICE_GRPC_ADDR="${ORDER_SERVICE_GRPC_ADDR:-127.0.0.1:$ORDER_GRPC_PORT}"
   export ORDER_SERVICE_HTTP_ADDR="${ORDER_SERVICE_HTTP_ADDR:-127.0.0.1:$ORDER_HTTP_PORT}"
+  export NOTIFICATION_SERVICE_GRPC_ADDR="${NOTIFICATION_SERVICE_GRPC_ADDR:-127.0.0.1:$NOTIFICATION_GRPC_PORT}"
+  export NOTIFICATION_SERVICE_HTTP_ADDR="${NOTIFICATION_SERVICE_HTTP_ADDR:-127.0.0.1:$NOTIFICATION_HTTP_PORT}"
   # The local stack lets webhooks target loopback receivers (API.md, Notifications).
   export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
 }

@@ -98,3 +98,17 @@ class FerretDb(ScriptServer):
     @property
     def url(self) -> str:
         return f"mongodb://127.0.0.1:{self.port}/{self.database}"
+
+
+class Mailpit(ScriptServer):
+    """A mail capture server (SMTP in, REST API out) of the session's own."""
+
+    def __init__(self, name: str):
+        self.smtp_port = free_port_family(())
+        self.http_port = free_port_family(())
+        super().__init__("mailpit.sh", name, {"SHOP_SMTP_PORT": str(self.smtp_port),
+                                               "SHOP_MAILPIT_HTTP_PORT": str(self.http_port)})
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"

@@ -21,7 +21,7 @@ import httpx
 
 from polling import wait_until
 
-from .servers import FerretDb, RabbitMq
+from .servers import FerretDb, Mailpit, RabbitMq
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_DIR = Path(os.environ.get("SHOP_BUILD_DIR", REPO_ROOT / "build" / "release"))
@@ -40,7 +40,8 @@ def binary(name: str) -> Path:
 
 
 def missing_binaries() -> list[Path]:
-    names = ("user-service", "product-service", "order-service", "payment-provider", "api-gateway")
+    names = ("user-service", "product-service", "order-service", "payment-provider",
+             "notification-service", "api-gateway")
     return [p for p in map(binary, names) if not os.access(p, os.X_OK)]
 
 
@@ -163,8 +164,9 @@ class ServiceProcess:
 
 
 class Stack:
-    """user-service, product-service, order-service, the payment provider and api-gateway
-    on free ports, each on a fresh database of its own."""
+    """user-service, product-service, order-service, the payment provider,
+    notification-service and api-gateway on free ports, each on a fresh database of its
+    own; mail goes to the session's own Mailpit."""
 
     ADMIN_EMAIL = "it-admin@example.com"
     ADMIN_PASSWORD = "it-admin-password-1"
@@ -176,10 +178,18 @@ class Stack:
     PAYMENT_TIMEOUT_MS = 800
     PAYMENT_GIVE_UP_SECONDS = 4
     SAGA_WAIT_MS = 1500
+    # Short, so the tests that take the mail relay or a webhook receiver away see the
+    # retries within seconds.
+    NOTIFICATION_RETRY_BASE_MS = 200
+    NOTIFICATION_RETRY_CAP_MS = 1000
+    NOTIFICATION_MAX_ATTEMPTS = 30
 
-    def __init__(self, db: Database, product_db: Database, payment_db: Database, amqp_url: str,
-                 search_url: str, mongo_url: str):
+    def __init__(self, db: Database, product_db: Database, payment_db: Database,
+                 notification_db: Database, amqp_url: str, search_url: str, mongo_url: str,
+                 mailpit: Mailpit):
         self.db = db
+        self.notification_db = notification_db
+        self.mailpit = mailpit
         self.product_db = product_db
         self.payment_db = payment_db
         self.mongo_url = mongo_url
@@ -195,6 +205,8 @@ class Stack:
         self.order_http_port = free_port()
         self.order_grpc_port = free_port()
         self.payment_port = free_port()
+        self.notification_http_port = free_port()
+        self.notification_grpc_port = free_port()
         self.gateway_port = free_port()
         log_dir = LOG_ROOT / db.name
         base = {k: v for k, v in os.environ.items()}
@@ -209,6 +221,7 @@ class Stack:
             ACCESS_TOKEN_TTL_SECONDS=str(self.ACCESS_TOKEN_TTL_SECONDS),
             REFRESH_TOKEN_TTL_SECONDS="1209600",
             PASSWORD_HASH_PROFILE="fast",
+            SHOP_AMQP_URL=amqp_url,
         )
         product_env = dict(
             base,
@@ -246,8 +259,27 @@ class Stack:
             ORDER_SAGA_WAIT_MS=str(self.SAGA_WAIT_MS),
             ORDER_RECOVERY_INTERVAL_MS="300",
         )
+        notification_env = dict(
+            base,
+            NOTIFICATION_HTTP_PORT=str(self.notification_http_port),
+            NOTIFICATION_GRPC_PORT=str(self.notification_grpc_port),
+            NOTIFICATION_DATABASE_URL=notification_db.url,
+            USER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.user_grpc_port}",
+            SHOP_AMQP_URL=amqp_url,
+            SHOP_MQ_RETRY_BASE="200",
+            SMTP_HOST="127.0.0.1",
+            SMTP_PORT=str(mailpit.smtp_port),
+            WEBHOOK_ALLOW_PRIVATE="1",
+            NOTIFICATION_POLL_INTERVAL_MS="100",
+            NOTIFICATION_RETRY_BASE_MS=str(self.NOTIFICATION_RETRY_BASE_MS),
+            NOTIFICATION_RETRY_CAP_MS=str(self.NOTIFICATION_RETRY_CAP_MS),
+            NOTIFICATION_MAX_ATTEMPTS=str(self.NOTIFICATION_MAX_ATTEMPTS),
+            OUTBOUND_TIMEOUT_MS="2000",
+        )
         gateway_env = dict(
             base,
+            NOTIFICATION_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.notification_grpc_port}",
+            NOTIFICATION_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.notification_http_port}",
             GATEWAY_PORT=str(self.gateway_port),
             ORDER_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.order_grpc_port}",
             ORDER_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.order_http_port}",
@@ -265,6 +297,8 @@ class Stack:
                                                f"{self.payment_url}/health", log_dir)
         self.order_service = ServiceProcess("order-service", order_env,
                                             f"{self.order_http_url}/health", log_dir)
+        self.notification_service = ServiceProcess("notification-service", notification_env,
+                                                   f"{self.notification_http_url}/health", log_dir)
         self.gateway = ServiceProcess("api-gateway", gateway_env, f"{self.gateway_url}/health", log_dir)
 
     @property
@@ -284,19 +318,23 @@ class Stack:
         return f"http://127.0.0.1:{self.order_http_port}"
 
     @property
+    def notification_http_url(self) -> str:
+        return f"http://127.0.0.1:{self.notification_http_port}"
+
+    @property
     def payment_url(self) -> str:
         return f"http://127.0.0.1:{self.payment_port}"
 
     def start(self) -> None:
         for svc in (self.user_service, self.product_service, self.payment_provider,
-                    self.order_service, self.gateway):
+                    self.order_service, self.notification_service, self.gateway):
             svc.start()
             svc.wait_healthy()
 
     def stop(self) -> None:
         errors = []
-        for svc in (self.gateway, self.order_service, self.payment_provider, self.product_service,
-                    self.user_service):
+        for svc in (self.gateway, self.notification_service, self.order_service,
+                    self.payment_provider, self.product_service, self.user_service):
             try:
                 svc.stop()
             except StackError as exc:
@@ -345,21 +383,25 @@ def fresh_stack(fail: Callable[[str], None],
         fail("needs the release build; missing: " + ", ".join(str(p) for p in missing)
              + f" (scripts/build.sh release; build dir {BUILD_DIR})")
     pg_port = int(os.environ.get("SHOP_PG_PORT", "5432"))
-    # users, products, payments, and the one FerretDB keeps its collections in
-    databases = [Database(host="127.0.0.1", port=pg_port) for _ in range(4)]
+    # users, products, payments, notifications, and the one FerretDB keeps its
+    # collections in
+    databases = [Database(host="127.0.0.1", port=pg_port) for _ in range(5)]
     broker = RabbitMq(databases[1].name)
-    ferretdb = FerretDb(databases[3].name, databases[3].url)
+    ferretdb = FerretDb(databases[4].name, databases[4].url)
+    mailpit = Mailpit(databases[3].name)
     try:
         try:
             for db in databases:
                 db.create()
             broker.start()
             ferretdb.start()
+            mailpit.start()
         except (StackError, RuntimeError) as exc:
             fail(f"cannot create test databases on PostgreSQL at 127.0.0.1:{pg_port} "
-                 f"or start RabbitMQ or FerretDB (start the local stack with scripts/up.sh): {exc}")
-        stack = Stack(*databases[:3], amqp_url=broker.url, search_url=stack_search_url(),
-                      mongo_url=ferretdb.url)
+                 f"or start RabbitMQ, FerretDB or Mailpit (start the local stack with "
+                 f"scripts/up.sh): {exc}")
+        stack = Stack(*databases[:4], amqp_url=broker.url, search_url=stack_search_url(),
+                      mongo_url=ferretdb.url, mailpit=mailpit)
         stack.broker = broker
         stack.ferretdb = ferretdb
         if configure is not None:
@@ -374,7 +416,7 @@ def fresh_stack(fail: Callable[[str], None],
             stack.stop()
             drop_search_indices(stack.search_url, stack.search_index)
     finally:
-        for server in (ferretdb, broker):
+        for server in (mailpit, ferretdb, broker):
             if server.running or server.var_dir.exists():
                 server.stop()
         for db in databases:

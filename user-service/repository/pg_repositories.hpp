@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "common/db/pool.hpp"
+#include "common/mq/outbox.hpp"
 #include "repository/user_repository.hpp"
 
 namespace shop::user::repository {
@@ -21,7 +22,13 @@ class PgUserRepository final : public UserRepository {
                                     const models::ProfileChange& change) override;
 
  private:
+  // Inserts with `sql` (RETURNING the user's columns, or nothing when it inserted
+  // nothing) and records user.registered for a new account in the same transaction.
+  Task<std::optional<models::User>> insert_and_announce(const std::string& sql,
+                                                        const models::NewUser& user);
+
   std::shared_ptr<common::db::Pool> pool_;
+  common::mq::Outbox outbox_{"/user-service"};
 };
 
 class PgTokenRepository final : public TokenRepository {

@@ -2,6 +2,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "common/text.hpp"
+#include "models/user_events.hpp"
 #include "repository/pg_repositories.hpp"
 
 namespace shop::user::repository {
@@ -21,7 +22,9 @@ const std::string kInsertUser =
     std::string(kUserColumns);
 const std::string kInsertUserIfAbsent =
     "INSERT INTO users (email, name, password_hash, roles) "
-    "VALUES ($1, $2, $3, string_to_array($4, ',')) ON CONFLICT (email) DO NOTHING";
+    "VALUES ($1, $2, $3, string_to_array($4, ',')) ON CONFLICT (email) DO NOTHING "
+    "RETURNING " +
+    std::string(kUserColumns);
 const std::string kSelectCredentials =
     "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE email = $1";
 const std::string kSelectById =
@@ -82,17 +85,34 @@ Task<models::User> single_user(common::Result<db::QueryResult> result) {
 
 }  // namespace
 
+Task<std::optional<models::User>> PgUserRepository::insert_and_announce(
+    const std::string& sql, const models::NewUser& user) {
+  auto body = [this, &sql, &user](db::Connection& tx) -> Task<std::optional<models::User>> {
+    auto inserted = co_await tx.query(sql, new_user_params(user));
+    if (!inserted) co_return inserted.error();
+    if (inserted->empty()) co_return std::optional<models::User>{};
+    auto created = read_user((*inserted)[0]);
+    auto event = models::user_registered(created);
+    auto announced = co_await outbox_.enqueue(tx, std::move(event));
+    if (!announced) co_return announced.error();
+    co_return std::optional<models::User>{std::move(created)};
+  };
+  co_return co_await pool_->transaction(body);
+}
+
 Task<models::User> PgUserRepository::create(const models::NewUser& user) {
-  auto result = co_await pool_->query(kInsertUser, new_user_params(user));
-  if (!result && result.error().code == ErrorCode::kConflict) {
+  auto created = co_await insert_and_announce(kInsertUser, user);
+  if (!created && created.error().code == ErrorCode::kConflict) {
     co_return Error::conflict("an account with this email already exists");
   }
-  co_return co_await single_user(std::move(result));
+  if (!created) co_return created.error();
+  if (!*created) co_return Error::internal("the insert returned no user");
+  co_return std::move(**created);
 }
 
 Task<void> PgUserRepository::create_if_absent(const models::NewUser& user) {
-  auto result = co_await pool_->query(kInsertUserIfAbsent, new_user_params(user));
-  if (!result) co_return result.error();
+  auto created = co_await insert_and_announce(kInsertUserIfAbsent, user);
+  if (!created) co_return created.error();
   co_return common::Result<void>{};
 }
 
