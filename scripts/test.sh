@@ -136,7 +136,7 @@ run_all() {
     skip_rest integration-gtest integration-pytest e2e || return 1
   step integration-gtest integration_gtests
   step integration-pytest "$PYTEST" tests/integration --tb=short -ra
-  step e2e env SHOP_GATEWAY_URL="http://$(service_host):$GATEWAY_PORT" \
+  step e2e env SHOP_GATEWAY_URL="http://$(service_host):$GATEWAY_PORT" SHOP_MAILPIT_URL="$(mailpit_url)" \
     "$PYTEST" tests/e2e -v --tb=short
 }
 

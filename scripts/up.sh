@@ -41,8 +41,6 @@ pg_start
 pg_ensure_stack_databases
 ferretdb_start
 mailpit_start
-export SMTP_HOST="${SMTP_HOST:-$(mailpit_smtp_host)}"
-export SMTP_PORT="${SMTP_PORT:-$SHOP_SMTP_PORT}"
 rabbitmq_start
 export SHOP_AMQP_URL="${SHOP_AMQP_URL:-$(rabbitmq_url)}"
 os_start
