@@ -69,7 +69,7 @@ Reactor* NotificationGrpcService::ListWebhookDeliveries(grpc::CallbackServerCont
 Reactor* NotificationGrpcService::GetPushKey(grpc::CallbackServerContext* context,
                                              const v1::GetPushKeyRequest*, v1::PushKey* response) {
   return serve_unary("GetPushKey", context, response, executor_,
-                     [deps = deps_](CallContext) { return push_key(*deps); });
+                     [deps = deps_](const CallContext&) { return push_key(*deps); });
 }
 
 Reactor* NotificationGrpcService::CreatePushSubscription(grpc::CallbackServerContext* context,

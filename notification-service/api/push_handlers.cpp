@@ -38,7 +38,7 @@ Task<v1::PushSubscription> create_push_subscription(const Deps& deps,
   if (!claims) co_return claims.error();
   if (auto problems = key_problems(request.keys()); !problems.empty())
     co_return common::Error::validation(std::move(problems));
-  const auto endpoint = request.endpoint();
+  const auto& endpoint = request.endpoint();
   if (endpoint.empty() || endpoint.size() > kMaxEndpointBytes)
     co_return common::Error::validation({{"endpoint", "must be a URL of at most 2048 bytes"}});
   const bool allow_private = deps.allow_private_targets;

@@ -1,7 +1,7 @@
 #include "delivery/http_delivery.hpp"
 
 #include "common/runtime/blocking.hpp"
-#include "webhook/retry_schedule.hpp"
+#include "webhook/receiver_answer.hpp"
 #include "webhook/target_guard.hpp"
 
 namespace shop::notification::delivery {

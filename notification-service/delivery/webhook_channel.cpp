@@ -1,7 +1,7 @@
 #include "delivery/webhook_channel.hpp"
 
 #include "common/observability/logger.hpp"
-#include "webhook/retry_schedule.hpp"
+#include "webhook/receiver_answer.hpp"
 #include "webhook/signature.hpp"
 
 namespace shop::notification::delivery {

@@ -27,7 +27,8 @@ constexpr std::string_view kBeforeAnyId = "00000000-0000-0000-0000-000000000000"
 }  // namespace
 
 common::mq::EventHandler make_event_archiver(std::shared_ptr<db::Pool> pool) {
-  return [pool](const common::mq::ReceivedEvent& received) -> asio::awaitable<Outcome> {
+  return [pool = std::move(pool)](
+             const common::mq::ReceivedEvent& received) -> asio::awaitable<Outcome> {
     const auto& event = received.event;
     auto params = db::make_params(event.id, event.type, common::mq::format_rfc3339(event.time),
                                   common::mq::serialize(event));

@@ -20,7 +20,7 @@ RenderedEmail render_email(const Topic& topic, std::string_view recipient_name);
 // {"title":…,"body":…,"template":…,"order_id":…} for the service worker to show.
 std::string render_push(const Topic& topic);
 
-// "€12.50"-style amounts for the messages: minor units and an ISO 4217 code.
+// "12.50 EUR": minor units and an ISO 4217 code, as the messages show amounts.
 std::string format_amount(std::int64_t cents, std::string_view currency);
 
 }  // namespace shop::notification::models
