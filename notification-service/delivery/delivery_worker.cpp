@@ -5,6 +5,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/observability/logger.hpp"
+#include "delivery/delivery_metrics.hpp"
 
 namespace shop::notification::delivery {
 namespace {
@@ -23,6 +24,7 @@ asio::awaitable<void> deliver(repository::DeliveryQueue& queue, Channel& channel
                               const common::resilience::Backoff& backoff,
                               const ClaimedDelivery& delivery) {
   const auto result = co_await channel.attempt(delivery);
+  record_attempt_metrics(delivery.channel, result.verdict, result.duration);
   const repository::AttemptOutcome record{result.status_code, result.error, result.duration};
   log_failure(co_await queue.record_attempt(delivery, record), delivery);
   if (result.verdict == Verdict::kDelivered) {

@@ -5,6 +5,7 @@ notification service is away."""
 
 from datetime import datetime, timedelta, timezone
 
+import httpx
 import pytest
 
 from mail_capture import Mailbox
@@ -50,11 +51,13 @@ def set_status(client, admin, order_id, status):
                               headers=admin.headers), 200)
 
 
-def test_registration_sends_a_welcome(client, mailbox):
+def test_registration_sends_a_welcome(client, mailbox, stack):
     customer = login(client, register(client, name="Wendy Welcome"))
     welcome = wait_for_mail(mailbox, customer, "Welcome")
     assert "Wendy Welcome" in welcome[0].text
     assert welcome[0].headers["X-Shop-Event-Id"]
+    metrics = httpx.get(f"{stack.notification_http_url}/metrics", timeout=5.0).text
+    assert 'shop_notification_attempts_total{channel="email",outcome="delivered"}' in metrics
 
 
 def test_an_order_is_told_from_confirmation_to_delivery(client, admin, customer, lamp, mailbox):
