@@ -11,6 +11,9 @@
 #include "common/observability/logger.hpp"
 #include "common/observability/tracing.hpp"
 #include "common/runtime/service_runtime.hpp"
+#include "middleware/rate_limit_settings.hpp"
+#include "middleware/rate_limited.hpp"
+#include "middleware/rate_limiter_factory.hpp"
 #include "routing/openapi.hpp"
 #include "routing/proxy_handler.hpp"
 
@@ -34,10 +37,12 @@ http::HealthChecks::Check probe(const http::Endpoint& endpoint) {
 }  // namespace
 
 int run(const Config& config) {
+  const auto rate_limits = middleware::RateLimitSettings::from_env();
   common::obs::init_logging("api-gateway", common::obs::parse_level(config.log_level));
   common::obs::init_tracing("api-gateway");
   common::runtime::ServiceRuntime runtime(static_cast<int>(config.io_threads));
-  const auto upstreams = connect_upstreams(config.upstreams);
+  common::balancing::UpstreamSet pools;
+  const auto upstreams = connect_upstreams(config.upstreams, pools);
   std::map<std::string, const Upstream*> by_name;
   auto health = std::make_shared<http::HealthChecks>();
   for (const auto& upstream : upstreams) {
@@ -46,6 +51,9 @@ int run(const Config& config) {
   }
   auto authenticator = std::make_shared<common::identity::Authenticator>(
       by_name.at("user-service")->client, config.upstream_timeout);
+
+  // Null when RATE_LIMIT_ENABLED=false.
+  const auto rate_limiter = middleware::make_rate_limiter(rate_limits);
 
   auto routes = routing::build_routes(service_bindings());
   http::Router router;
@@ -60,8 +68,11 @@ int run(const Config& config) {
     auto path = route.path;
     routing::ProxyDeps deps{by_name.at(route.upstream)->client, authenticator,
                             config.upstream_timeout};
-    router.add(verb, std::move(path),
-               routing::make_proxy_handler(std::move(route), std::move(deps)));
+    const auto route_class = middleware::classify(verb, path);
+    auto proxy = routing::make_proxy_handler(std::move(route), std::move(deps));
+    router.add(
+        verb, std::move(path),
+        middleware::with_rate_limit(std::move(proxy), rate_limiter, authenticator, route_class));
   }
   std::unique_ptr<http::Server> server;
   http::add_operational_routes(router, health, [&] { return server->draining(); });
@@ -73,6 +84,7 @@ int run(const Config& config) {
       std::move(router));
 
   auto start = [&]() -> asio::awaitable<common::Result<void>> {
+    pools.start(runtime.io().get_executor(), config.discovery);
     asio::co_spawn(runtime.io(), authenticator->keep_keys_fresh(kKeyRefreshPeriod), asio::detached);
     server->start();
     common::obs::info("listening", {{"port", config.port}});
@@ -80,6 +92,7 @@ int run(const Config& config) {
   };
   auto stop = [&]() -> asio::awaitable<void> {
     co_await server->shutdown();
+    co_await pools.stop();
     common::obs::shutdown_tracing();
   };
   return runtime.run(start, stop);

@@ -19,6 +19,7 @@ Config Config::from_env(common::config::EnvReader env) {
                     {"notification-service",
                      env.string("NOTIFICATION_SERVICE_GRPC_ADDR", "127.0.0.1:50054"),
                      env.string("NOTIFICATION_SERVICE_HTTP_ADDR", "127.0.0.1:3004")}},
+      .discovery = common::discovery::ConsulSettings::from_env(env),
   };
   env.throw_if_errors();
   return config;

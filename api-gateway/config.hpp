@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/config/env_reader.hpp"
+#include "common/discovery/consul_settings.hpp"
 #include "upstreams.hpp"
 
 namespace shop::gateway {
@@ -19,6 +20,8 @@ struct Config {
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
   std::vector<UpstreamConfig> upstreams;
+  // When on, each upstream's instances are the healthy ones the registry lists.
+  common::discovery::ConsulSettings discovery;
 
   // Throws common::config::ConfigError listing every invalid variable.
   static Config from_env(common::config::EnvReader env = common::config::EnvReader());

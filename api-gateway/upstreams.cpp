@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-#include "common/grpc/channel.hpp"
 #include "proto/notification.pb.h"
 #include "proto/order.pb.h"
 #include "proto/product.pb.h"
@@ -21,16 +20,16 @@ std::vector<routing::ServiceBinding> service_bindings() {
   };
 }
 
-std::vector<Upstream> connect_upstreams(const std::vector<UpstreamConfig>& configs) {
+std::vector<Upstream> connect_upstreams(const std::vector<UpstreamConfig>& configs,
+                                        common::balancing::UpstreamSet& pools) {
   std::vector<Upstream> upstreams;
   for (const auto& config : configs) {
     auto health = common::http::Endpoint::parse(config.http_address);
     if (!health)
       throw std::invalid_argument(config.name + ": bad HTTP address " + config.http_address);
-    upstreams.push_back({config.name,
-                         std::make_shared<common::grpc_glue::GenericClient>(
-                             common::grpc_glue::open_channel(config.grpc_address)),
-                         *health});
+    auto pool = pools.add(config.name, config.grpc_address);
+    if (!pool) throw std::invalid_argument(pool.error().detail);
+    upstreams.push_back({config.name, std::move(*pool), *health});
   }
   return upstreams;
 }

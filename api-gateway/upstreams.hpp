@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "common/grpc/generic_client.hpp"
+#include "common/balancing/instance_pool.hpp"
+#include "common/balancing/upstream_set.hpp"
 #include "common/http/client.hpp"
 #include "routing/route_table.hpp"
 
@@ -14,20 +15,23 @@ namespace shop::gateway {
 
 struct UpstreamConfig {
   std::string name;
-  std::string grpc_address;  // host:port
+  std::string grpc_address;  // host:port, or several joined by commas (one per instance)
   std::string http_address;  // host:port, serves /health
 };
 
 struct Upstream {
   std::string name;
-  std::shared_ptr<common::grpc_glue::GenericClient> client;
+  // The instances: the configured address, or those the registry lists.
+  std::shared_ptr<common::balancing::InstancePool> client;
   common::http::Endpoint health_endpoint;
 };
 
 // The gRPC services each upstream exposes through the gateway.
 std::vector<routing::ServiceBinding> service_bindings();
 
-// Throws std::invalid_argument for a malformed address.
-std::vector<Upstream> connect_upstreams(const std::vector<UpstreamConfig>& configs);
+// Each upstream's pool joins `pools`, which follows the registry once started. Throws
+// std::invalid_argument for a malformed address.
+std::vector<Upstream> connect_upstreams(const std::vector<UpstreamConfig>& configs,
+                                        common::balancing::UpstreamSet& pools);
 
 }  // namespace shop::gateway

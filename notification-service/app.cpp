@@ -7,8 +7,9 @@
 #include <iostream>
 
 #include "api/grpc_service.hpp"
+#include "common/balancing/upstream_set.hpp"
 #include "common/db/migrations.hpp"
-#include "common/grpc/channel.hpp"
+#include "common/discovery/registration.hpp"
 #include "common/http/health.hpp"
 #include "common/mq/consumer.hpp"
 #include "common/mq/inbox.hpp"
@@ -94,13 +95,17 @@ int run(const Config& config) {
     return 2;
   }
 
+  common::balancing::UpstreamSet upstreams;
+  auto users = upstreams.add("user-service", config.user_service_grpc_address);
+  if (!users) {
+    std::cerr << "notification-service: " << users.error().detail << '\n';
+    return 2;
+  }
   auto deps = std::make_shared<api::Deps>();
   deps->pool = pool;
   deps->subscriptions = std::make_shared<repository::SubscriptionStore>(pool);
-  deps->authenticator = std::make_shared<common::identity::Authenticator>(
-      std::make_shared<common::grpc_glue::GenericClient>(
-          common::grpc_glue::open_channel(config.user_service_grpc_address)),
-      config.upstream_timeout);
+  deps->authenticator =
+      std::make_shared<common::identity::Authenticator>(*users, config.upstream_timeout);
   deps->publisher = common::mq::Publisher::create(executor, config.mq.publisher(kServiceName));
   deps->blocking = blocking;
   deps->allow_private_targets = config.webhook_allow_private;
@@ -115,6 +120,10 @@ int run(const Config& config) {
   // Declared after the service: the server goes first.
   common::runtime::ServiceEndpoints endpoints(
       runtime.io(), {config.bind_address, config.http_port, config.grpc_port}, health);
+  // Listed in Consul once the endpoints listen; a Consul outage never holds up the start.
+  auto registration = common::discovery::Registration::create(
+      runtime.io().get_executor(), config.discovery,
+      {kServiceName, config.bind_address, config.grpc_port, config.http_port});
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
     const auto migrations = common::db::embedded_migrations();
@@ -151,11 +160,15 @@ int run(const Config& config) {
     }
     (*planner)->start();
     (*archiver)->start();
+    upstreams.start(executor, config.discovery);
     endpoints.start({&grpc_service});
+    registration->start();
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
+    co_await registration->deregister();
     co_await endpoints.shutdown();
+    co_await upstreams.stop();
     co_await (*planner)->stop();
     co_await (*archiver)->stop();
     common::obs::shutdown_tracing();

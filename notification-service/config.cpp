@@ -30,6 +30,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .poll_interval = env.millis("NOTIFICATION_POLL_INTERVAL_MS", milliseconds(250)),
       .workers_per_channel = env.integer("NOTIFICATION_WORKERS_PER_CHANNEL", 4, 1, 64),
       .mq = common::mq::MqSettings::from_env(env),
+      .discovery = common::discovery::ConsulSettings::from_env(env),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/config/env_reader.hpp"
+#include "common/discovery/consul_settings.hpp"
 #include "common/mq/mq_settings.hpp"
 
 namespace shop::notification {
@@ -35,6 +36,7 @@ struct Config {
   std::chrono::milliseconds poll_interval;
   std::int64_t workers_per_channel;
   common::mq::MqSettings mq;
+  common::discovery::ConsulSettings discovery;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
 

@@ -9,7 +9,8 @@
 #include "api/grpc_service.hpp"
 #include "clients/grpc_stock_service.hpp"
 #include "clients/http_payment_gateway.hpp"
-#include "common/grpc/channel.hpp"
+#include "common/balancing/upstream_set.hpp"
+#include "common/discovery/registration.hpp"
 #include "common/http/health.hpp"
 #include "common/mongo/database.hpp"
 #include "common/mq/consumer.hpp"
@@ -66,6 +67,13 @@ int run(const Config& config) {
               << '\n';
     return 2;
   }
+  common::balancing::UpstreamSet upstreams;
+  auto products = upstreams.add("product-service", config.product_service_grpc_address);
+  auto users = upstreams.add("user-service", config.user_service_grpc_address);
+  if (!products || !users) {
+    std::cerr << "order-service: " << (products ? users.error() : products.error()).detail << '\n';
+    return 2;
+  }
   common::runtime::ServiceRuntime runtime(static_cast<int>(config.io_threads));
   auto executor = runtime.io().get_executor();
 
@@ -73,10 +81,8 @@ int run(const Config& config) {
   deps->orders = std::make_shared<repository::MongoOrderStore>(*database);
   deps->carts = std::make_shared<repository::MongoCartStore>(*database);
   deps->idempotency = std::make_shared<repository::MongoIdempotencyStore>(*database);
-  deps->stock = std::make_shared<clients::GrpcStockService>(
-      std::make_shared<common::grpc_glue::GenericClient>(
-          common::grpc_glue::open_channel(config.product_service_grpc_address)),
-      config.upstream_timeout, breaker_for("product-service"));
+  deps->stock = std::make_shared<clients::GrpcStockService>(*products, config.upstream_timeout,
+                                                            breaker_for("product-service"));
   deps->payments = std::make_shared<clients::HttpPaymentGateway>(
       clients::PaymentProviderConfig{*endpoint, config.payment_provider_api_key,
                                      config.payment_timeout},
@@ -86,10 +92,8 @@ int run(const Config& config) {
                      .stock = deps->stock,
                      .payments = deps->payments,
                      .payment_give_up = std::chrono::seconds(config.payment_give_up_seconds)});
-  deps->authenticator = std::make_shared<common::identity::Authenticator>(
-      std::make_shared<common::grpc_glue::GenericClient>(
-          common::grpc_glue::open_channel(config.user_service_grpc_address)),
-      config.upstream_timeout);
+  deps->authenticator =
+      std::make_shared<common::identity::Authenticator>(*users, config.upstream_timeout);
   deps->saga_wait = config.saga_wait;
 
   auto publisher = common::mq::Publisher::create(executor, config.mq.publisher(kServiceName));
@@ -118,10 +122,15 @@ int run(const Config& config) {
   // Declared after the service: the server goes first.
   common::runtime::ServiceEndpoints endpoints(
       runtime.io(), {config.bind_address, config.http_port, config.grpc_port}, health);
+  // Listed in Consul once the endpoints listen; a Consul outage never holds up the start.
+  auto registration = common::discovery::Registration::create(
+      runtime.io().get_executor(), config.discovery,
+      {kServiceName, config.bind_address, config.grpc_port, config.http_port});
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
     auto prepared = co_await repository::prepare_collections(*db);
     if (!prepared) co_return prepared.error();
+    upstreams.start(executor, config.discovery);
     asio::co_spawn(runtime.io(), deps->authenticator->keep_keys_fresh(kKeyRefreshPeriod),
                    asio::detached);
     asio::co_spawn(runtime.io(),
@@ -132,10 +141,13 @@ int run(const Config& config) {
                    asio::detached);
     (*waitlist)->start();
     endpoints.start({&grpc_service});
+    registration->start();
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
+    co_await registration->deregister();
     co_await endpoints.shutdown();
+    co_await upstreams.stop();
     co_await (*waitlist)->stop();
     common::obs::shutdown_tracing();
   };

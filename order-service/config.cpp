@@ -23,6 +23,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .event_relay_interval =
           env.millis("ORDER_EVENT_RELAY_INTERVAL_MS", std::chrono::milliseconds(200)),
       .mq = common::mq::MqSettings::from_env(env),
+      .discovery = common::discovery::ConsulSettings::from_env(env),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };

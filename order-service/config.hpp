@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/config/env_reader.hpp"
+#include "common/discovery/consul_settings.hpp"
 #include "common/mq/mq_settings.hpp"
 
 namespace shop::order {
@@ -28,6 +29,7 @@ struct Config {
   std::chrono::milliseconds recovery_interval;
   std::chrono::milliseconds event_relay_interval;
   common::mq::MqSettings mq;
+  common::discovery::ConsulSettings discovery;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
 

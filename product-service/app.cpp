@@ -8,8 +8,9 @@
 #include <iostream>
 
 #include "api/grpc_service.hpp"
+#include "common/balancing/upstream_set.hpp"
 #include "common/db/migrations.hpp"
-#include "common/grpc/channel.hpp"
+#include "common/discovery/registration.hpp"
 #include "common/http/health.hpp"
 #include "common/mq/consumer.hpp"
 #include "common/mq/outbox_relay.hpp"
@@ -65,14 +66,18 @@ int run(const Config& config) {
     return 2;
   }
   auto outbox = repository::make_event_outbox();
+  common::balancing::UpstreamSet upstreams;
+  auto users = upstreams.add("user-service", config.user_service_grpc_address);
+  if (!users) {
+    std::cerr << "product-service: " << users.error().detail << '\n';
+    return 2;
+  }
   auto deps = std::make_shared<api::Deps>();
   deps->catalog = std::make_shared<repository::PgCatalogRepository>(pool, outbox);
   deps->inventory = std::make_shared<repository::PgInventoryRepository>(pool, outbox);
   deps->search = *search_index;
-  deps->authenticator = std::make_shared<common::identity::Authenticator>(
-      std::make_shared<common::grpc_glue::GenericClient>(
-          common::grpc_glue::open_channel(config.user_service_grpc_address)),
-      config.upstream_timeout);
+  deps->authenticator =
+      std::make_shared<common::identity::Authenticator>(*users, config.upstream_timeout);
   deps->default_reservation_ttl = std::chrono::seconds(config.reservation_ttl_seconds);
 
   auto publisher = common::mq::Publisher::create(executor, config.mq.publisher(kServiceName));
@@ -103,6 +108,10 @@ int run(const Config& config) {
   // Declared after the service: the server goes first.
   common::runtime::ServiceEndpoints endpoints(
       runtime.io(), {config.bind_address, config.http_port, config.grpc_port}, health);
+  // Listed in Consul once the endpoints listen; a Consul outage never holds up the start.
+  auto registration = common::discovery::Registration::create(
+      runtime.io().get_executor(), config.discovery,
+      {kServiceName, config.bind_address, config.grpc_port, config.http_port});
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
     const auto migrations = common::db::embedded_migrations();
@@ -121,11 +130,15 @@ int run(const Config& config) {
       asio::co_spawn(runtime.io(), std::move(preparing), asio::detached);
     }
 
+    upstreams.start(executor, config.discovery);
     endpoints.start({&grpc_service});
+    registration->start();
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
+    co_await registration->deregister();
     co_await endpoints.shutdown();
+    co_await upstreams.stop();
     if (indexer) co_await indexer->stop();
     co_await relay->stop();
     common::obs::shutdown_tracing();

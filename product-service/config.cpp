@@ -20,6 +20,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .search_timeout = env.millis("SEARCH_TIMEOUT_MS", std::chrono::milliseconds(2000)),
       .search_connections = env.integer("SEARCH_CONNECTIONS", 64, 1, 1024),
       .mq = common::mq::MqSettings::from_env(env),
+      .discovery = common::discovery::ConsulSettings::from_env(env),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/config/env_reader.hpp"
+#include "common/discovery/consul_settings.hpp"
 #include "common/mq/mq_settings.hpp"
 
 namespace shop::product {
@@ -25,6 +26,7 @@ struct Config {
   std::chrono::milliseconds search_timeout;
   std::int64_t search_connections;  // kept open to the search server between requests
   common::mq::MqSettings mq;
+  common::discovery::ConsulSettings discovery;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
 

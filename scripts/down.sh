@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops what scripts/up.sh started: every service by its PID file (SIGTERM, wait, SIGKILL
-# only after the deadline), in reverse start order, then the search server, RabbitMQ
-# (and its epmd), Mailpit, FerretDB and the PostgreSQL cluster under var/. Processes
+# only after the deadline), in reverse start order, then Consul (once every service has
+# deregistered), the search server, RabbitMQ
+# (and its epmd), Redis, Mailpit, FerretDB and the PostgreSQL cluster under var/. Processes
 # this stack did not start are left alone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +11,9 @@ source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/mailpit.sh"
+source "$ROOT/scripts/lib/redis.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/consul.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 
@@ -20,9 +23,13 @@ for ((i = ${#SHOP_SERVICES[@]} - 1; i >= 0; i--)); do
   stop_by_pidfile "${SHOP_SERVICES[i]}" "$STOP_DEADLINE_S"
 done
 
+consul_stop "$STOP_DEADLINE_S"
+
 os_stop
 
 rabbitmq_stop "$STOP_DEADLINE_S"
+
+redis_stop "$STOP_DEADLINE_S"
 
 mailpit_stop "$STOP_DEADLINE_S"
 

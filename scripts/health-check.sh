@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the stack: PostgreSQL, FerretDB, Mailpit, RabbitMQ, the search server, then
+# Checks the stack: PostgreSQL, FerretDB, Mailpit, Redis, RabbitMQ, the search server, then
 # GET /health of every service in scripts/lib/services.sh. One line per component;
 # exits non-zero if any is not healthy.
 # Usage: scripts/health-check.sh [-q]   (-q: print failures only)
@@ -10,7 +10,9 @@ source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/mailpit.sh"
+source "$ROOT/scripts/lib/redis.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/consul.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 
@@ -44,11 +46,28 @@ else
   failures=$((failures + 1))
 fi
 
+# The gateway runs without it (each replica then limits on its own), but the stack is not whole.
+if redis_ping; then
+  report ok redis "$(redis_url)" "answers PING"
+else
+  report FAIL redis "$(redis_url)" "no answer to PING"
+  failures=$((failures + 1))
+fi
+
 # The AMQP listener opens only once the node has booted.
 if rabbitmq_port_busy "$SHOP_AMQP_PORT"; then
   report ok rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "accepting connections"
 else
   report FAIL rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "not accepting connections"
+  failures=$((failures + 1))
+fi
+
+# Services start and serve without it (they register once it is back), but nothing finds
+# them through it meanwhile.
+if consul_answers; then
+  report ok consul "$(consul_url)" "leader elected"
+else
+  report FAIL consul "$(consul_url)" "no answer or no leader"
   failures=$((failures + 1))
 fi
 

@@ -11,10 +11,10 @@ APT_PACKAGES=(
   # C++ libraries (bookworm)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   prometheus-cpp-dev libpq-dev libsodium-dev libcurl4-openssl-dev libssl-dev librabbitmq-dev
-  libmongoc-dev libbson-dev
+  libmongoc-dev libbson-dev libhiredis-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   # servers and tools
-  postgresql postgresql-contrib rabbitmq-server wrk nginx-light curl
+  postgresql postgresql-contrib rabbitmq-server redis-server wrk nginx-light curl
   # the search server: OpenSearch jars from Maven Central (scripts/lib/opensearch.sh)
   maven openjdk-17-jdk-headless
 )

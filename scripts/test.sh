@@ -4,7 +4,7 @@
 #   setup → lint (clang-format) → build (release) → clang-tidy → unit tests (ctest -L unit) →
 #   unit tests under ASan/UBSan (preset asan-ubsan) → the local stack (up.sh) →
 #   integration gtests (ctest -L integration: database shop_test, the search server, RabbitMQ,
-#   FerretDB's database shop_test, Mailpit) →
+#   FerretDB's database shop_test, Mailpit, Redis, Consul) →
 #   integration tests (pytest tests/integration) → end-to-end tests (pytest tests/e2e)
 # and prints a summary. Exits non-zero if any step failed. The stack is stopped on exit
 # unless it was already running before this script started.
@@ -15,7 +15,9 @@ source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/mailpit.sh"
+source "$ROOT/scripts/lib/redis.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/consul.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 cd "$ROOT"
@@ -105,6 +107,8 @@ integration_gtests() {
     SHOP_TEST_AMQP_URL="$(rabbitmq_url)" SHOP_VAR="$SHOP_VAR" \
     SHOP_TEST_MONGO_URL="mongodb://127.0.0.1:$SHOP_MONGO_PORT/shop_test" \
     SHOP_TEST_SMTP_URL="$(mailpit_smtp_url)" SHOP_TEST_MAILPIT_URL="$(mailpit_url)" \
+    SHOP_TEST_CONSUL_URL="$(consul_url)" \
+    SHOP_TEST_REDIS_URL="$(redis_url)" \
     ctest_label integration
 }
 

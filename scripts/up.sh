@@ -2,7 +2,9 @@
 # Brings up the local stack: installs what is missing, builds the release preset,
 # starts PostgreSQL, FerretDB (the MongoDB API on PostgreSQL, exported as ORDER_MONGO_URL),
 # Mailpit (the mail server that captures every message, exported as SMTP_HOST/SMTP_PORT),
-# RabbitMQ (exported as SHOP_AMQP_URL), the search server (OpenSearch, exported as
+# Redis (the gateway replicas' shared rate-limit buckets, exported as REDIS_URL),
+# RabbitMQ (exported as SHOP_AMQP_URL), Consul (the service registry the services
+# register with, exported as CONSUL_HTTP_ADDR), the search server (OpenSearch, exported as
 # SEARCH_URL) and every service in scripts/lib/services.sh as
 # background processes (PID files in var/run/, logs in var/log/) and waits until each
 # /health is green. The processes inherit this script's environment (see README,
@@ -16,7 +18,9 @@ source "$ROOT/scripts/lib/process.sh"
 source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/ferretdb.sh"
 source "$ROOT/scripts/lib/mailpit.sh"
+source "$ROOT/scripts/lib/redis.sh"
 source "$ROOT/scripts/lib/rabbitmq.sh"
+source "$ROOT/scripts/lib/consul.sh"
 source "$ROOT/scripts/lib/opensearch.sh"
 source "$ROOT/scripts/lib/services.sh"
 
@@ -41,8 +45,14 @@ pg_start
 pg_ensure_stack_databases
 ferretdb_start
 mailpit_start
+redis_start
+# "-", not ":-": REDIS_URL set but empty is kept, and the gateway limits per replica.
+export REDIS_URL="${REDIS_URL-$(redis_url)}"
 rabbitmq_start
 export SHOP_AMQP_URL="${SHOP_AMQP_URL:-$(rabbitmq_url)}"
+consul_start
+# "-", not ":-": CONSUL_HTTP_ADDR set but empty is kept, and the services register nowhere.
+export CONSUL_HTTP_ADDR="${CONSUL_HTTP_ADDR-$(consul_http_addr)}"
 os_start
 export SEARCH_URL="${SEARCH_URL:-$(os_url)}"
 
@@ -80,7 +90,9 @@ done)
   postgres         127.0.0.1:$SHOP_PG_PORT   data var/postgres/data, log var/log/postgres.log
   ferretdb         $(ferretdb_url)   PostgreSQL database shop_orders, log var/log/$(ferretdb_proc).log
   mailpit          $(mailpit_smtp_url)   mail viewer and API $(mailpit_url), log var/log/$(mailpit_proc).log
+  redis            $(redis_url)   rate-limit buckets (nothing on disk), log var/log/$(redis_proc).log
   rabbitmq         $(rabbitmq_url)   node $RABBITMQ_NODE, state and logs var/rabbitmq/
+  consul           $(consul_url)   service registry (UI $(consul_url)/ui/), log var/log/$(consul_proc).log
   opensearch       $(os_url)   data var/opensearch/data, log var/log/opensearch.log
   admin account    ${SHOP_ADMIN_EMAIL:-admin@shop.local}
 

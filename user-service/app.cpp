@@ -7,6 +7,7 @@
 #include "common/auth/crypto_init.hpp"
 #include "common/db/migrations.hpp"
 #include "common/db/notification_listener.hpp"
+#include "common/discovery/registration.hpp"
 #include "common/http/health.hpp"
 #include "common/mq/outbox_relay.hpp"
 #include "common/mq/publisher.hpp"
@@ -118,6 +119,10 @@ int run(const Config& config) {
   // Declared after the service: the server goes first.
   common::runtime::ServiceEndpoints endpoints(
       runtime.io(), {config.bind_address, config.http_port, config.grpc_port}, health);
+  // Listed in Consul once the endpoints listen; a Consul outage never holds up the start.
+  auto registration = common::discovery::Registration::create(
+      runtime.io().get_executor(), config.discovery,
+      {kServiceName, config.bind_address, config.grpc_port, config.http_port});
 
   auto start = [&]() -> asio::awaitable<Result<void>> {
     const auto migrations = common::db::embedded_migrations();
@@ -137,9 +142,11 @@ int run(const Config& config) {
 
     grpc_service = std::make_unique<api::UserGrpcService>(runtime.io().get_executor(), deps);
     endpoints.start({grpc_service.get()});
+    registration->start();
     co_return Result<void>{};
   };
   auto stop = [&]() -> asio::awaitable<void> {
+    co_await registration->deregister();
     co_await endpoints.shutdown();
     listener->stop();
     co_await relay->stop();

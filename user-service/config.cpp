@@ -19,6 +19,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .password_hash_profile =
           env.one_of("PASSWORD_HASH_PROFILE", "interactive", {"interactive", "fast"}),
       .mq = common::mq::MqSettings::from_env(env),
+      .discovery = common::discovery::ConsulSettings::from_env(env),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
   };

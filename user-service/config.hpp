@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/config/env_reader.hpp"
+#include "common/discovery/consul_settings.hpp"
 #include "common/mq/mq_settings.hpp"
 
 namespace shop::user {
@@ -23,6 +24,7 @@ struct Config {
   std::int64_t refresh_ttl_seconds;
   std::string password_hash_profile;  // "interactive" or "fast" (tests only)
   common::mq::MqSettings mq;          // for the relay of user.registered
+  common::discovery::ConsulSettings discovery;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
 

@@ -80,8 +80,15 @@ http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
     const auto fields = named_fields(route, request, context);
     auto encoded = encode_request(route, request.body(), fields, request.target());
     if (!encoded) co_return http::problem_response(encoded.error());
-    auto reply =
-        co_await deps.upstream->call(route.grpc_method, std::move(*encoded), call, deps.timeout);
+    // Reads may run twice, so only they are tried again on another instance.
+    common::grpc_glue::GrpcReply reply;
+    if (route.verb == http::Verb::get) {
+      reply = co_await deps.upstream->call_idempotent(route.grpc_method, std::move(*encoded), call,
+                                                      deps.timeout);
+    } else {
+      reply =
+          co_await deps.upstream->call(route.grpc_method, std::move(*encoded), call, deps.timeout);
+    }
     if (!reply.status.ok())
       co_return http::problem_response(upstream_error(reply.status, route.upstream));
     auto json = decode_response(route, reply.body);

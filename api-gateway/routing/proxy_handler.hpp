@@ -5,7 +5,7 @@
 #include <chrono>
 #include <memory>
 
-#include "common/grpc/generic_client.hpp"
+#include "common/balancing/instance_pool.hpp"
 #include "common/http/types.hpp"
 #include "common/identity/authenticator.hpp"
 #include "routing/route_table.hpp"
@@ -13,7 +13,7 @@
 namespace shop::gateway::routing {
 
 struct ProxyDeps {
-  std::shared_ptr<common::grpc_glue::GenericClient> upstream;
+  std::shared_ptr<common::balancing::InstancePool> upstream;
   std::shared_ptr<common::identity::Authenticator> authenticator;
   std::chrono::milliseconds timeout;
 };

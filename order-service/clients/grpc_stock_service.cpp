@@ -24,7 +24,7 @@ bool is_outage(const Error& error) {
 
 }  // namespace
 
-GrpcStockService::GrpcStockService(std::shared_ptr<common::grpc_glue::GenericClient> client,
+GrpcStockService::GrpcStockService(std::shared_ptr<common::grpc_glue::UnaryCaller> client,
                                    std::chrono::milliseconds timeout,
                                    std::shared_ptr<common::resilience::CircuitBreaker> breaker)
     : client_(std::move(client)), timeout_(timeout), breaker_(std::move(breaker)) {}

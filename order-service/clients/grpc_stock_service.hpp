@@ -6,14 +6,14 @@
 #include <memory>
 
 #include "clients/stock_service.hpp"
-#include "common/grpc/generic_client.hpp"
+#include "common/grpc/unary_caller.hpp"
 #include "common/resilience/circuit_breaker.hpp"
 
 namespace shop::order::clients {
 
 class GrpcStockService final : public StockService {
  public:
-  GrpcStockService(std::shared_ptr<common::grpc_glue::GenericClient> client,
+  GrpcStockService(std::shared_ptr<common::grpc_glue::UnaryCaller> client,
                    std::chrono::milliseconds timeout,
                    std::shared_ptr<common::resilience::CircuitBreaker> breaker);
 
@@ -39,7 +39,7 @@ class GrpcStockService final : public StockService {
   Task<void> on_reservation(const char* method, const std::string& order_id,
                             const common::grpc_glue::CallContext& context);
 
-  std::shared_ptr<common::grpc_glue::GenericClient> client_;
+  std::shared_ptr<common::grpc_glue::UnaryCaller> client_;
   std::chrono::milliseconds timeout_;
   std::shared_ptr<common::resilience::CircuitBreaker> breaker_;
 };

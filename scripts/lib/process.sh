@@ -41,17 +41,20 @@ is_running() { pid_of "$1" >/dev/null; }
 # current environment, stdout and stderr appended to $SHOP_LOG_DIR/<name>.log, and
 # records its PID file. Prints the PID.
 start_process() {
-  local name=$1 exe=$2
+  local name=$1 given=$2 exe
   shift 2
   local log="$SHOP_LOG_DIR/$name.log" pidfile
   pidfile=$(pidfile_of "$name")
   mkdir -p "$SHOP_RUN_DIR" "$SHOP_LOG_DIR"
-  exe=$(readlink -f "$exe")
+  exe=$(readlink -f "$given")
   [[ -x $exe ]] || die "$name: $exe is not an executable"
   printf '\n--- %s start %s\n' "$(date -u +%FT%TZ)" "$name" >>"$log"
   # nohup execs the program itself, so $! is the service's own PID. Background jobs of
   # a non-interactive shell ignore SIGINT; SIGTERM is how these processes are stopped.
-  nohup "$exe" "$@" </dev/null >>"$log" 2>&1 &
+  # It runs under the name it was given: a multi-call binary picks its role from it
+  # (redis-server is a link to redis-check-rdb), while the PID file records the
+  # resolved executable, which is what /proc/<pid>/exe shows.
+  nohup "$given" "$@" </dev/null >>"$log" 2>&1 &
   local pid=$!
   printf '%s\n%s\n' "$pid" "$exe" >"$pidfile.tmp"
   mv -f "$pidfile.tmp" "$pidfile"

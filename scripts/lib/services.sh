@@ -59,6 +59,8 @@ shop_service_env_defaults() {
   export SMTP_HOST="${SMTP_HOST:-127.0.0.1}"
   export SMTP_PORT="${SMTP_PORT:-${SHOP_SMTP_PORT:-1025}}"
   export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+  # The local Consul agent (scripts/lib/consul.sh); set but empty, nothing registers.
+  export CONSUL_HTTP_ADDR="${CONSUL_HTTP_ADDR-127.0.0.1:${SHOP_CONSUL_PORT:-8500}}"
   export USER_SERVICE_GRPC_ADDR="${USER_SERVICE_GRPC_ADDR:-127.0.0.1:$USER_GRPC_PORT}"
   export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-127.0.0.1:$USER_HTTP_PORT}"
   export PRODUCT_SERVICE_GRPC_ADDR="${PRODUCT_SERVICE_GRPC_ADDR:-127.0.0.1:$PRODUCT_GRPC_PORT}"
@@ -68,6 +70,9 @@ shop_service_env_defaults() {
   export ORDER_SERVICE_HTTP_ADDR="${ORDER_SERVICE_HTTP_ADDR:-127.0.0.1:$ORDER_HTTP_PORT}"
   export NOTIFICATION_SERVICE_GRPC_ADDR="${NOTIFICATION_SERVICE_GRPC_ADDR:-127.0.0.1:$NOTIFICATION_GRPC_PORT}"
   export NOTIFICATION_SERVICE_HTTP_ADDR="${NOTIFICATION_SERVICE_HTTP_ADDR:-127.0.0.1:$NOTIFICATION_HTTP_PORT}"
+  # The local stack's clients, its test suites included, all sign in from 127.0.0.1:
+  # one address, so its sign-in budget is that of many customers.
+  export RATE_LIMIT_AUTH_PER_MINUTE="${RATE_LIMIT_AUTH_PER_MINUTE:-600}"
   # The local stack lets webhooks target loopback receivers (API.md, Notifications).
   export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
 }

@@ -56,6 +56,9 @@ struct Error {
   static Error conflict(std::string detail) {
     return {ErrorCode::kConflict, std::move(detail), {}};
   }
+  static Error rate_limited(std::string detail) {
+    return {ErrorCode::kRateLimited, std::move(detail), {}};
+  }
   static Error unavailable(std::string detail) {
     return {ErrorCode::kUnavailable, std::move(detail), {}};
   }

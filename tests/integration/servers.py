@@ -112,3 +112,15 @@ class Mailpit(ScriptServer):
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}"
+
+
+class Redis(ScriptServer):
+    """A Redis of the test's own (rate-limit buckets), so its counts start from zero."""
+
+    def __init__(self, name: str):
+        self.port = free_port_family(())
+        super().__init__("redis.sh", name, {"SHOP_REDIS_PORT": str(self.port)})
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}"

@@ -211,6 +211,9 @@ class Stack:
         log_dir = LOG_ROOT / db.name
         base = {k: v for k, v in os.environ.items()}
         base.update(BIND_ADDRESS="127.0.0.1", LOG_LEVEL=os.environ.get("LOG_LEVEL", "info"))
+        # The session's services stay out of the stack's service registry (Consul), where
+        # the stack's gateway would find them beside its own.
+        base.update(CONSUL_HTTP_ADDR="")
         user_env = dict(
             base,
             USER_HTTP_PORT=str(self.user_http_port),
@@ -288,6 +291,9 @@ class Stack:
             PRODUCT_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.product_grpc_port}",
             PRODUCT_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.product_http_port}",
             GATEWAY_MAX_BODY_BYTES=str(self.MAX_BODY_BYTES),
+            # Every test signs in from 127.0.0.1; test_rate_limits runs a strict gateway.
+            RATE_LIMIT_AUTH_PER_MINUTE="100000",
+            REDIS_URL="",
             UPSTREAM_TIMEOUT_MS=str(self.UPSTREAM_TIMEOUT_MS),
         )
         self.user_service = ServiceProcess("user-service", user_env, f"{self.user_http_url}/health", log_dir)

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "common/grpc/call_context.hpp"
+#include "common/grpc/unary_caller.hpp"
 
 namespace grpc {
 class Channel;
@@ -20,20 +21,15 @@ class TemplatedGenericStub;
 
 namespace shop::common::grpc_glue {
 
-struct GrpcReply {
-  grpc::Status status;
-  std::string body;  // the serialized response message when status is OK
-};
-
-class GenericClient {
+class GenericClient final : public UnaryCaller {
  public:
   explicit GenericClient(std::shared_ptr<grpc::Channel> channel);
   ~GenericClient();
 
-  // method: "/package.Service/Method"
+  // UnaryCaller
   boost::asio::awaitable<GrpcReply> call(std::string method, std::string request,
                                          const CallContext& context,
-                                         std::chrono::milliseconds timeout);
+                                         std::chrono::milliseconds timeout) override;
 
  private:
   std::shared_ptr<grpc::Channel> channel_;

@@ -1,5 +1,5 @@
 #pragma once
-// A unary call with typed messages over GenericClient: the request serialized, the
+// A unary call with typed messages over any UnaryCaller: the request serialized, the
 // answer parsed, a non-OK status turned into the shared error model.
 
 #include <boost/asio/awaitable.hpp>
@@ -8,13 +8,13 @@
 #include <string>
 
 #include "common/errors.hpp"
-#include "common/grpc/generic_client.hpp"
 #include "common/grpc/status.hpp"
+#include "common/grpc/unary_caller.hpp"
 
 namespace shop::common::grpc_glue {
 
 template <class Response, class Request>
-boost::asio::awaitable<Result<Response>> call_unary(GenericClient& client, std::string method,
+boost::asio::awaitable<Result<Response>> call_unary(UnaryCaller& client, std::string method,
                                                     const Request& request,
                                                     const CallContext& context,
                                                     std::chrono::milliseconds timeout) {

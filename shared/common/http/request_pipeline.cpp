@@ -73,11 +73,13 @@ Error routing_error(Router::Match::Kind kind, const Request& request) {
 
 }  // namespace
 
-boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request) const {
+boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request,
+                                                         std::string peer_address) const {
   const auto started = std::chrono::steady_clock::now();
   auto match = router_.match(request.method(), path_of(request.target()));
   obs::Span span = start_span(request, match);
   RequestContext context = make_context(request, span);
+  context.peer_address = std::move(peer_address);
   Response response;
   if (match.kind == Router::Match::Kind::kFound) {
     context.route = std::string(match.pattern);

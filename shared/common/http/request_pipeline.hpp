@@ -12,7 +12,8 @@ class RequestPipeline {
  public:
   explicit RequestPipeline(Router router) : router_(std::move(router)) {}
 
-  boost::asio::awaitable<Response> handle(const Request& request) const;
+  // `peer_address`: the connection's remote address, passed on in RequestContext.
+  boost::asio::awaitable<Response> handle(const Request& request, std::string peer_address) const;
   // A response for a request that could not be read (too large, malformed).
   Response reject(const Error& error) const;
 

@@ -30,8 +30,23 @@ using tcp = asio::ip::tcp;
 constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::milliseconds kDrainPollInterval{10};
 
+// "203.0.113.7" or "2001:db8::1"; an IPv4 client of a dual-stack listener is shown as
+// IPv4, not "::ffff:203.0.113.7". Empty when the socket no longer knows its peer.
+std::string peer_address_of(const tcp::socket& socket) {
+  boost::system::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  if (ec) return {};
+  const auto address = endpoint.address();
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+  }
+  return address.to_string();
+}
+
 struct Session {
-  explicit Session(tcp::socket socket) : stream(std::move(socket)) {}
+  explicit Session(tcp::socket socket)
+      : peer_address(peer_address_of(socket)), stream(std::move(socket)) {}
+  const std::string peer_address;
   beast::tcp_stream stream;
   bool busy = false;  // touched only on the session's strand
 };
@@ -99,7 +114,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
         }
       }
       Request request = parser.release();
-      Response response = co_await pipeline.handle(request);
+      Response response = co_await pipeline.handle(request, session->peer_address);
       keep_alive = request.keep_alive() && !draining;
       response.keep_alive(keep_alive);
       session->stream.expires_after(config.read_timeout);

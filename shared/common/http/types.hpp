@@ -25,6 +25,7 @@ struct RequestContext {
   obs::TraceContext trace;  // this hop's span; its parent came in `traceparent`
   std::string route;        // the matched pattern, e.g. "/api/v1/products/{id}"
   std::unordered_map<std::string, std::string> path_params;
+  std::string peer_address;  // the TCP peer ("203.0.113.7", "::1"); empty if unknown
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(const Request&, RequestContext&)>;

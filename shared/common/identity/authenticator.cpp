@@ -31,7 +31,7 @@ std::string_view bearer_token(std::string_view authorization) {
   return authorization.substr(kPrefix.size());
 }
 
-Authenticator::Authenticator(std::shared_ptr<common::grpc_glue::GenericClient> user_service,
+Authenticator::Authenticator(std::shared_ptr<common::grpc_glue::UnaryCaller> user_service,
                              std::chrono::milliseconds timeout)
     : user_service_(std::move(user_service)),
       timeout_(timeout),

@@ -10,13 +10,13 @@
 #include <mutex>
 
 #include "common/auth/verified_tokens.hpp"
-#include "common/grpc/generic_client.hpp"
+#include "common/grpc/unary_caller.hpp"
 
 namespace shop::common::identity {
 
 class Authenticator {
  public:
-  Authenticator(std::shared_ptr<common::grpc_glue::GenericClient> user_service,
+  Authenticator(std::shared_ptr<common::grpc_glue::UnaryCaller> user_service,
                 std::chrono::milliseconds timeout);
 
   boost::asio::awaitable<common::Result<common::auth::Claims>> verify(
@@ -32,7 +32,7 @@ class Authenticator {
   boost::asio::awaitable<void> refresh_keys(const common::grpc_glue::CallContext& call);
   std::shared_ptr<const common::auth::KeySet> keys() const;
 
-  std::shared_ptr<common::grpc_glue::GenericClient> user_service_;
+  std::shared_ptr<common::grpc_glue::UnaryCaller> user_service_;
   std::chrono::milliseconds timeout_;
   mutable std::mutex mutex_;
   std::shared_ptr<const common::auth::KeySet> keys_;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include "support/fake_env.hpp"
 
 namespace shop::common::config {
 namespace {
@@ -14,17 +15,8 @@ using std::chrono::milliseconds;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-EnvLookup fake_env(std::map<std::string, std::string, std::less<>> vars) {
-  return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-    if (const auto it = vars.find(name); it != vars.end()) {
-      return it->second;
-    }
-    return std::nullopt;
-  };
-}
-
 TEST(EnvReaderTest, UnsetVariablesGiveDefaults) {
-  EnvReader env(fake_env({}));
+  EnvReader env(test::fake_env({}));
   EXPECT_EQ(env.string("DB_URL", "postgres://localhost"), "postgres://localhost");
   EXPECT_EQ(env.port("PORT", 8080), 8080);
   EXPECT_EQ(env.integer("POOL", 4, 1, 64), 4);
@@ -38,7 +30,7 @@ TEST(EnvReaderTest, UnsetVariablesGiveDefaults) {
 }
 
 TEST(EnvReaderTest, EmptyValuesCountAsUnset) {
-  EnvReader env(fake_env({{"PORT", ""}, {"NAME", ""}, {"POOL", "   "}}));
+  EnvReader env(test::fake_env({{"PORT", ""}, {"NAME", ""}, {"POOL", "   "}}));
   EXPECT_EQ(env.port("PORT", 8080), 8080);
   EXPECT_EQ(env.string("NAME", "shop"), "shop");
   EXPECT_EQ(env.integer("POOL", 4, 1, 64), 4);
@@ -46,15 +38,15 @@ TEST(EnvReaderTest, EmptyValuesCountAsUnset) {
 }
 
 TEST(EnvReaderTest, ParsesValidValues) {
-  EnvReader env(fake_env({{"DB_URL", " keep spaces "},
-                          {"PORT", "3001"},
-                          {"POOL", " 16\n"},
-                          {"NEGATIVE", "-3"},
-                          {"RATIO", "0.25"},
-                          {"ENABLED", "Yes"},
-                          {"DISABLED", "off"},
-                          {"LEVEL", "debug"},
-                          {"PEERS", " a:1 , b:2,,c:3 "}}));
+  EnvReader env(test::fake_env({{"DB_URL", " keep spaces "},
+                                {"PORT", "3001"},
+                                {"POOL", " 16\n"},
+                                {"NEGATIVE", "-3"},
+                                {"RATIO", "0.25"},
+                                {"ENABLED", "Yes"},
+                                {"DISABLED", "off"},
+                                {"LEVEL", "debug"},
+                                {"PEERS", " a:1 , b:2,,c:3 "}}));
   EXPECT_EQ(env.string("DB_URL", ""), " keep spaces ");
   EXPECT_EQ(env.port("PORT", 1), 3001);
   EXPECT_EQ(env.integer("POOL", 1, 1, 64), 16);
@@ -68,8 +60,8 @@ TEST(EnvReaderTest, ParsesValidValues) {
 }
 
 TEST(EnvReaderTest, DurationsTakeUnits) {
-  EnvReader env(
-      fake_env({{"A", "250"}, {"B", "250ms"}, {"C", "5s"}, {"D", "2m"}, {"E", "1h"}, {"F", "0s"}}));
+  EnvReader env(test::fake_env(
+      {{"A", "250"}, {"B", "250ms"}, {"C", "5s"}, {"D", "2m"}, {"E", "1h"}, {"F", "0s"}}));
   EXPECT_EQ(env.millis("A", {}), milliseconds(250));
   EXPECT_EQ(env.millis("B", {}), milliseconds(250));
   EXPECT_EQ(env.millis("C", {}), milliseconds(5000));
@@ -80,21 +72,21 @@ TEST(EnvReaderTest, DurationsTakeUnits) {
 }
 
 TEST(EnvReaderTest, PortErrorMessageNamesVariableRangeAndValue) {
-  EnvReader env(fake_env({{"GATEWAY_PORT", "abc"}}));
+  EnvReader env(test::fake_env({{"GATEWAY_PORT", "abc"}}));
   EXPECT_EQ(env.port("GATEWAY_PORT", 8080), 8080);
   EXPECT_THAT(env.errors(),
               ElementsAre("GATEWAY_PORT: expected an integer in [1, 65535], got 'abc'"));
 }
 
 TEST(EnvReaderTest, RejectsOutOfRangeAndMalformedNumbers) {
-  EnvReader env(fake_env({{"P0", "0"},
-                          {"P1", "65536"},
-                          {"P2", "80x"},
-                          {"P3", "1e3"},
-                          {"I", "99999999999999999999"},
-                          {"N1", "1.5"},
-                          {"N2", "nan"},
-                          {"N3", "0.5.1"}}));
+  EnvReader env(test::fake_env({{"P0", "0"},
+                                {"P1", "65536"},
+                                {"P2", "80x"},
+                                {"P3", "1e3"},
+                                {"I", "99999999999999999999"},
+                                {"N1", "1.5"},
+                                {"N2", "nan"},
+                                {"N3", "0.5.1"}}));
   env.port("P0", 1);
   env.port("P1", 1);
   env.port("P2", 1);
@@ -108,13 +100,13 @@ TEST(EnvReaderTest, RejectsOutOfRangeAndMalformedNumbers) {
 }
 
 TEST(EnvReaderTest, RejectsBadDurationsFlagsAndChoices) {
-  EnvReader env(fake_env({{"T1", "5 s"},
-                          {"T2", "-5s"},
-                          {"T3", "5d"},
-                          {"T4", "ms"},
-                          {"T5", "9999999999999999h"},
-                          {"F", "maybe"},
-                          {"L", "verbose"}}));
+  EnvReader env(test::fake_env({{"T1", "5 s"},
+                                {"T2", "-5s"},
+                                {"T3", "5d"},
+                                {"T4", "ms"},
+                                {"T5", "9999999999999999h"},
+                                {"F", "maybe"},
+                                {"L", "verbose"}}));
   for (const char* name : {"T1", "T2", "T3", "T4", "T5"}) {
     EXPECT_EQ(env.millis(name, milliseconds(7)), milliseconds(7)) << name;
   }
@@ -128,14 +120,14 @@ TEST(EnvReaderTest, RejectsBadDurationsFlagsAndChoices) {
 }
 
 TEST(EnvReaderTest, RequiredStringMustBeSet) {
-  EnvReader env(fake_env({{"SET", "x"}}));
+  EnvReader env(test::fake_env({{"SET", "x"}}));
   EXPECT_EQ(env.required_string("SET"), "x");
   EXPECT_EQ(env.required_string("JWT_PRIVATE_KEY"), "");
   EXPECT_THAT(env.errors(), ElementsAre("JWT_PRIVATE_KEY: required but not set"));
 }
 
 TEST(EnvReaderTest, LongValuesAreShortenedInMessages) {
-  EnvReader env(fake_env({{"PORT", std::string(200, '9')}}));
+  EnvReader env(test::fake_env({{"PORT", std::string(200, '9')}}));
   env.port("PORT", 1);
   ASSERT_EQ(env.errors().size(), 1u);
   EXPECT_THAT(env.errors()[0], HasSubstr(std::string(64, '9') + "...'"));
@@ -143,7 +135,7 @@ TEST(EnvReaderTest, LongValuesAreShortenedInMessages) {
 }
 
 TEST(EnvReaderTest, CollectsEveryProblemIntoOneException) {
-  EnvReader env(fake_env({{"GATEWAY_PORT", "abc"}, {"POOL", "0"}, {"DEBUG", "sure"}}));
+  EnvReader env(test::fake_env({{"GATEWAY_PORT", "abc"}, {"POOL", "0"}, {"DEBUG", "sure"}}));
   env.port("GATEWAY_PORT", 8080);
   env.integer("POOL", 4, 1, 64);
   env.flag("DEBUG", false);

@@ -87,6 +87,19 @@ TEST_F(ServerFixture, KeepAliveServesSeveralRequestsOnOneConnection) {
   }
 }
 
+TEST_F(ServerFixture, HandlersSeeThePeerAddressNotXForwardedFor) {
+  Router router;
+  router.add(Verb::get, "/peer",
+             [](const Request&, RequestContext& context) -> asio::awaitable<Response> {
+               co_return json_response(Status::ok, context.peer_address);
+             });
+  start(std::move(router));
+  auto socket = connect();
+  Request request{Verb::get, "/peer", 11};
+  request.set("X-Forwarded-For", "198.51.100.1");
+  EXPECT_EQ(exchange(socket, request).body(), "127.0.0.1");
+}
+
 TEST_F(ServerFixture, EveryResponseCarriesAChildTraceparent) {
   Router router;
   router.add(Verb::get, "/ping", ok_handler());

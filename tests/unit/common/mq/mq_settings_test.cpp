@@ -3,22 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include "support/fake_env.hpp"
 
 namespace shop::common::mq {
 namespace {
 
 using namespace std::chrono_literals;
 
-config::EnvLookup environment(std::map<std::string, std::string, std::less<>> values) {
-  return [values = std::move(values)](std::string_view name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  };
-}
-
 TEST(MqSettingsTest, DefaultsRunTheLocalStack) {
-  config::EnvReader env(environment({}));
+  config::EnvReader env(test::fake_env({}));
   const MqSettings settings = MqSettings::from_env(env);
   EXPECT_TRUE(env.ok());
   EXPECT_EQ(settings.address, (AmqpAddress{"127.0.0.1", 5672, "guest", "guest", "/"}));
@@ -32,15 +25,15 @@ TEST(MqSettingsTest, DefaultsRunTheLocalStack) {
 }
 
 TEST(MqSettingsTest, ReadsEveryVariable) {
-  config::EnvReader env(environment({{"SHOP_AMQP_URL", "amqp://shop:pw@mq:5673/orders"},
-                                     {"SHOP_AMQP_CONNECT_TIMEOUT", "2s"},
-                                     {"SHOP_AMQP_PUBLISH_TIMEOUT", "750ms"},
-                                     {"SHOP_AMQP_PREFETCH", "4"},
-                                     {"SHOP_MQ_MAX_ATTEMPTS", "3"},
-                                     {"SHOP_MQ_RETRY_BASE", "250ms"},
-                                     {"SHOP_MQ_RETRY_CAP", "10s"},
-                                     {"SHOP_OUTBOX_POLL_INTERVAL", "500ms"},
-                                     {"SHOP_OUTBOX_BATCH_SIZE", "20"}}));
+  config::EnvReader env(test::fake_env({{"SHOP_AMQP_URL", "amqp://shop:pw@mq:5673/orders"},
+                                        {"SHOP_AMQP_CONNECT_TIMEOUT", "2s"},
+                                        {"SHOP_AMQP_PUBLISH_TIMEOUT", "750ms"},
+                                        {"SHOP_AMQP_PREFETCH", "4"},
+                                        {"SHOP_MQ_MAX_ATTEMPTS", "3"},
+                                        {"SHOP_MQ_RETRY_BASE", "250ms"},
+                                        {"SHOP_MQ_RETRY_CAP", "10s"},
+                                        {"SHOP_OUTBOX_POLL_INTERVAL", "500ms"},
+                                        {"SHOP_OUTBOX_BATCH_SIZE", "20"}}));
   const MqSettings settings = MqSettings::from_env(env);
   ASSERT_TRUE(env.ok());
   EXPECT_EQ(settings.address, (AmqpAddress{"mq", 5673, "shop", "pw", "orders"}));
@@ -65,15 +58,15 @@ TEST(MqSettingsTest, ReadsEveryVariable) {
 }
 
 TEST(MqSettingsTest, ReportsInvalidNumbersTogether) {
-  config::EnvReader env(environment({{"SHOP_AMQP_PREFETCH", "0"},
-                                     {"SHOP_MQ_MAX_ATTEMPTS", "many"},
-                                     {"SHOP_AMQP_PUBLISH_TIMEOUT", "soon"}}));
+  config::EnvReader env(test::fake_env({{"SHOP_AMQP_PREFETCH", "0"},
+                                        {"SHOP_MQ_MAX_ATTEMPTS", "many"},
+                                        {"SHOP_AMQP_PUBLISH_TIMEOUT", "soon"}}));
   MqSettings::from_env(env);
   EXPECT_EQ(env.errors().size(), 3U);
 }
 
 TEST(MqSettingsTest, RefusesAnInvalidUrlAtOnce) {
-  config::EnvReader env(environment({{"SHOP_AMQP_URL", "amqps://mq/"}}));
+  config::EnvReader env(test::fake_env({{"SHOP_AMQP_URL", "amqps://mq/"}}));
   EXPECT_THROW(MqSettings::from_env(env), config::ConfigError);
 }
 
