@@ -21,12 +21,6 @@ constexpr std::string_view kPushSubscription =
     "SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE id = $1::uuid";
 constexpr std::string_view kForgetPush = "DELETE FROM push_subscriptions WHERE id = $1::uuid";
 
-Task<void> run(db::Pool& pool, std::string_view sql, db::Params params) {
-  auto done = co_await pool.query(sql, std::move(params));
-  if (!done) co_return done.error();
-  co_return common::Result<void>{};
-}
-
 }  // namespace
 
 Task<std::optional<WebhookEndpoint>> ChannelTargets::webhook(const std::string& webhook_id) {
@@ -38,12 +32,13 @@ Task<std::optional<WebhookEndpoint>> ChannelTargets::webhook(const std::string& 
 }
 
 Task<void> ChannelTargets::webhook_delivered(const std::string& webhook_id) {
-  co_return co_await run(*pool_, kWebhookDelivered, db::make_params(webhook_id));
+  co_return co_await pool_->execute(kWebhookDelivered, db::make_params(webhook_id));
 }
 
 Task<void> ChannelTargets::webhook_failed(const std::string& webhook_id, int disable_after,
                                           bool gone) {
-  co_return co_await run(*pool_, kWebhookFailed, db::make_params(webhook_id, disable_after, gone));
+  co_return co_await pool_->execute(kWebhookFailed,
+                                    db::make_params(webhook_id, disable_after, gone));
 }
 
 Task<std::optional<PushEndpoint>> ChannelTargets::push_subscription(
@@ -57,7 +52,7 @@ Task<std::optional<PushEndpoint>> ChannelTargets::push_subscription(
 }
 
 Task<void> ChannelTargets::forget_push_subscription(const std::string& subscription_id) {
-  co_return co_await run(*pool_, kForgetPush, db::make_params(subscription_id));
+  co_return co_await pool_->execute(kForgetPush, db::make_params(subscription_id));
 }
 
 }  // namespace shop::notification::repository

@@ -27,12 +27,6 @@ constexpr std::string_view kMarkFailed =
     "UPDATE deliveries SET status = 'failed', last_error = $2 "
     "WHERE id = $1::uuid AND status = 'pending'";
 
-Task<void> run(db::Pool& pool, std::string_view sql, db::Params params) {
-  auto done = co_await pool.query(sql, std::move(params));
-  if (!done) co_return done.error();
-  co_return common::Result<void>{};
-}
-
 double seconds(std::chrono::milliseconds duration) {
   return static_cast<double>(duration.count()) / 1000.0;
 }
@@ -58,23 +52,23 @@ Task<std::vector<ClaimedDelivery>> DeliveryQueue::claim_due(const std::string& c
 
 Task<void> DeliveryQueue::record_attempt(const ClaimedDelivery& delivery,
                                          const AttemptOutcome& attempt) {
-  co_return co_await run(
-      *pool_, kRecordAttempt,
+  co_return co_await pool_->execute(
+      kRecordAttempt,
       db::make_params(delivery.id, delivery.attempt, attempt.status_code, attempt.error,
                       static_cast<std::int64_t>(attempt.duration.count())));
 }
 
 Task<void> DeliveryQueue::mark_sent(const std::string& delivery_id) {
-  co_return co_await run(*pool_, kMarkSent, db::make_params(delivery_id));
+  co_return co_await pool_->execute(kMarkSent, db::make_params(delivery_id));
 }
 
 Task<void> DeliveryQueue::retry_in(const std::string& delivery_id, std::chrono::milliseconds delay,
                                    const std::string& error) {
-  co_return co_await run(*pool_, kRetryIn, db::make_params(delivery_id, seconds(delay), error));
+  co_return co_await pool_->execute(kRetryIn, db::make_params(delivery_id, seconds(delay), error));
 }
 
 Task<void> DeliveryQueue::mark_failed(const std::string& delivery_id, const std::string& error) {
-  co_return co_await run(*pool_, kMarkFailed, db::make_params(delivery_id, error));
+  co_return co_await pool_->execute(kMarkFailed, db::make_params(delivery_id, error));
 }
 
 }  // namespace shop::notification::repository

@@ -99,4 +99,10 @@ PoolStats Pool::stats() const {
   return {leases.open, leases.idle, leases.waiting};
 }
 
+boost::asio::awaitable<Result<void>> Pool::execute(std::string_view sql, Params params) {
+  auto done = co_await query(sql, std::move(params));
+  if (!done) co_return done.error();
+  co_return Result<void>{};
+}
+
 }  // namespace shop::common::db

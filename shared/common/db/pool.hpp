@@ -54,6 +54,8 @@ class Pool : public std::enable_shared_from_this<Pool> {
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, Params params = {});
   boost::asio::awaitable<Result<QueryResult>> query(std::string_view sql, Params params,
                                                     std::chrono::milliseconds timeout);
+  // A statement whose rows nobody reads: only whether it worked.
+  boost::asio::awaitable<Result<void>> execute(std::string_view sql, Params params = {});
 
   // body: (Connection&) -> awaitable<Result<T>>, T may be void. Commits when the body
   // returns a value; rolls back when it returns an error or throws (and rethrows).
