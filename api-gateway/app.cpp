@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "aggregation/order_products.hpp"
 #include "common/http/health.hpp"
 #include "common/http/responses.hpp"
 #include "common/http/server.hpp"
@@ -55,6 +56,11 @@ int run(const Config& config) {
   // Null when RATE_LIMIT_ENABLED=false.
   const auto rate_limiter = middleware::make_rate_limiter(rate_limits);
 
+  const std::map<std::string, routing::Enricher> enrichers{
+      {"/shop.order.v1.OrderService/GetOrder",
+       aggregation::order_products(by_name.at("product-service")->client,
+                                   config.aggregation_timeout)}};
+
   auto routes = routing::build_routes(service_bindings());
   http::Router router;
   const auto openapi = routing::openapi_document(routes);
@@ -66,8 +72,12 @@ int run(const Config& config) {
   for (auto& route : routes) {
     const auto verb = route.verb;
     auto path = route.path;
-    routing::ProxyDeps deps{by_name.at(route.upstream)->client, authenticator,
-                            config.upstream_timeout};
+    const auto enricher = enrichers.find(route.grpc_method);
+    routing::ProxyDeps deps{
+        .upstream = by_name.at(route.upstream)->client,
+        .authenticator = authenticator,
+        .timeout = config.upstream_timeout,
+        .enrich = enricher == enrichers.end() ? routing::Enricher{} : enricher->second};
     const auto route_class = middleware::classify(verb, path);
     auto proxy = routing::make_proxy_handler(std::move(route), std::move(deps));
     router.add(

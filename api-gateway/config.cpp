@@ -8,6 +8,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .port = env.port("GATEWAY_PORT", 8080),
       .max_body_bytes = env.integer("GATEWAY_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
       .upstream_timeout = env.millis("UPSTREAM_TIMEOUT_MS", std::chrono::milliseconds(3000)),
+      .aggregation_timeout = env.millis("AGGREGATION_TIMEOUT_MS", std::chrono::milliseconds(800)),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
       .io_threads = env.integer("IO_THREADS", 0, 0, 64),
       .upstreams = {{"user-service", env.string("USER_SERVICE_GRPC_ADDR", "127.0.0.1:50051"),

@@ -17,6 +17,8 @@ struct Config {
   std::uint16_t port;
   std::int64_t max_body_bytes;
   std::chrono::milliseconds upstream_timeout;
+  // For the extra calls that enrich an answer; short, since the answer stands without them.
+  std::chrono::milliseconds aggregation_timeout;
   std::string log_level;
   std::int64_t io_threads;  // 0: one per core
   std::vector<UpstreamConfig> upstreams;

@@ -91,7 +91,10 @@ http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
     }
     if (!reply.status.ok())
       co_return http::problem_response(upstream_error(reply.status, route.upstream));
-    auto json = decode_response(route, reply.body);
+    auto message = parse_response(route, reply.body);
+    if (!message) co_return http::problem_response(message.error());
+    if (deps.enrich) co_await deps.enrich(**message, call);
+    auto json = render_response(route, **message);
     if (!json) co_return http::problem_response(json.error());
     co_return success(route, std::move(*json));
   };

@@ -115,24 +115,35 @@ common::Result<std::string> encode_request(
   return message->SerializeAsString();
 }
 
-common::Result<DecodedResponse> decode_response(const Route& route,
-                                                const std::string& message_bytes) {
+common::Result<std::unique_ptr<pb::Message>> parse_response(const Route& route,
+                                                            const std::string& message_bytes) {
   auto message = new_message(route.output);
   if (!message->ParseFromString(message_bytes))
     return Error::internal("the upstream answer could not be read");
+  return message;
+}
+
+common::Result<DecodedResponse> render_response(const Route& route, const pb::Message& message) {
   const bool accepted =
       route.accepted_field != nullptr &&
-      message->GetReflection()->GetString(*message, route.accepted_field) == route.accepted_value;
+      message.GetReflection()->GetString(message, route.accepted_field) == route.accepted_value;
   pb::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   options.preserve_proto_field_names = true;
   std::string json;
-  const auto status = pb::util::MessageToJsonString(*message, &json, options);
+  const auto status = pb::util::MessageToJsonString(message, &json, options);
   if (!status.ok()) return Error::internal("the upstream answer could not be rendered");
   if (!route.output_has_int64) return DecodedResponse{std::move(json), accepted};
   auto value = boost::json::parse(json);
   int64_strings_to_numbers(route.output, value);
   return DecodedResponse{boost::json::serialize(value), accepted};
+}
+
+common::Result<DecodedResponse> decode_response(const Route& route,
+                                                const std::string& message_bytes) {
+  auto message = parse_response(route, message_bytes);
+  if (!message) return message.error();
+  return render_response(route, **message);
 }
 
 }  // namespace shop::gateway::routing

@@ -1,6 +1,9 @@
 #pragma once
 // JSON and URL parts <-> protobuf messages, by reflection on the route's descriptors.
 
+#include <google/protobuf/message.h>
+
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -21,6 +24,13 @@ struct DecodedResponse {
   bool accepted = false;  // the route's accepted_when holds: answer 202
 };
 
+// The upstream's answer as the route's output message, which aggregation may add to...
+common::Result<std::unique_ptr<google::protobuf::Message>> parse_response(
+    const Route& route, const std::string& message_bytes);
+// ...then rendered as the route's JSON.
+common::Result<DecodedResponse> render_response(const Route& route,
+                                                const google::protobuf::Message& message);
+// Both in one step.
 common::Result<DecodedResponse> decode_response(const Route& route,
                                                 const std::string& message_bytes);
 
