@@ -90,7 +90,11 @@ int run(const Config& config) {
       runtime.io(),
       http::ServerConfig{.address = config.bind_address,
                          .port = config.port,
-                         .max_body_bytes = static_cast<std::size_t>(config.max_body_bytes)},
+                         .max_body_bytes = static_cast<std::size_t>(config.max_body_bytes),
+                         .max_header_bytes = static_cast<std::size_t>(config.max_header_bytes),
+                         .cors = config.cors.allowed_origins.empty()
+                                     ? nullptr
+                                     : std::make_shared<const http::CorsPolicy>(config.cors)},
       std::move(router));
 
   auto start = [&]() -> asio::awaitable<common::Result<void>> {

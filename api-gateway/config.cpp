@@ -7,6 +7,7 @@ Config Config::from_env(common::config::EnvReader env) {
       .bind_address = env.string("BIND_ADDRESS", "127.0.0.1"),
       .port = env.port("GATEWAY_PORT", 8080),
       .max_body_bytes = env.integer("GATEWAY_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
+      .max_header_bytes = env.integer("GATEWAY_MAX_HEADER_BYTES", 16 << 10, 1024, 1 << 20),
       .upstream_timeout = env.millis("UPSTREAM_TIMEOUT_MS", std::chrono::milliseconds(3000)),
       .aggregation_timeout = env.millis("AGGREGATION_TIMEOUT_MS", std::chrono::milliseconds(800)),
       .log_level = env.one_of("LOG_LEVEL", "info", {"debug", "info", "warn", "error"}),
@@ -21,6 +22,7 @@ Config Config::from_env(common::config::EnvReader env) {
                      env.string("NOTIFICATION_SERVICE_GRPC_ADDR", "127.0.0.1:50054"),
                      env.string("NOTIFICATION_SERVICE_HTTP_ADDR", "127.0.0.1:3004")}},
       .discovery = common::discovery::ConsulSettings::from_env(env),
+      .cors = common::http::CorsSettings::from_env(env),
   };
   env.throw_if_errors();
   return config;

@@ -8,6 +8,7 @@
 
 #include "common/config/env_reader.hpp"
 #include "common/discovery/consul_settings.hpp"
+#include "common/http/cors.hpp"
 #include "upstreams.hpp"
 
 namespace shop::gateway {
@@ -16,6 +17,7 @@ struct Config {
   std::string bind_address;
   std::uint16_t port;
   std::int64_t max_body_bytes;
+  std::int64_t max_header_bytes;  // request line and headers together
   std::chrono::milliseconds upstream_timeout;
   // For the extra calls that enrich an answer; short, since the answer stands without them.
   std::chrono::milliseconds aggregation_timeout;
@@ -24,6 +26,7 @@ struct Config {
   std::vector<UpstreamConfig> upstreams;
   // When on, each upstream's instances are the healthy ones the registry lists.
   common::discovery::ConsulSettings discovery;
+  common::http::CorsSettings cors;
 
   // Throws common::config::ConfigError listing every invalid variable.
   static Config from_env(common::config::EnvReader env = common::config::EnvReader());

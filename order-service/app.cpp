@@ -81,8 +81,7 @@ int run(const Config& config) {
   deps->orders = std::make_shared<repository::MongoOrderStore>(*database);
   deps->carts = std::make_shared<repository::MongoCartStore>(*database);
   deps->idempotency = std::make_shared<repository::MongoIdempotencyStore>(*database);
-  deps->stock = std::make_shared<clients::GrpcStockService>(*products, config.upstream_timeout,
-                                                            breaker_for("product-service"));
+  deps->stock = std::make_shared<clients::GrpcStockService>(*products, config.upstream_timeout);
   deps->payments = std::make_shared<clients::HttpPaymentGateway>(
       clients::PaymentProviderConfig{*endpoint, config.payment_provider_api_key,
                                      config.payment_timeout},

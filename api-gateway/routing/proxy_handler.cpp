@@ -3,6 +3,7 @@
 #include "common/grpc/status.hpp"
 #include "common/http/responses.hpp"
 #include "common/observability/logger.hpp"
+#include "routing/json_body.hpp"
 #include "routing/transcoder.hpp"
 
 namespace shop::gateway::routing {
@@ -77,6 +78,10 @@ http::Handler make_proxy_handler(Route route, ProxyDeps deps) {
       co_return http::problem_response(allowed.error());
     }
     if (route.rule.access() == api::ACCESS_PUBLIC) call.bearer_token.clear();
+    if (route.rule.body() && !request.body().empty()) {
+      auto media_type = check_json_media_type(request[http::beast_http::field::content_type]);
+      if (!media_type) co_return http::problem_response(media_type.error());
+    }
     const auto fields = named_fields(route, request, context);
     auto encoded = encode_request(route, request.body(), fields, request.target());
     if (!encoded) co_return http::problem_response(encoded.error());

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <memory>
 
+#include "routing/json_body.hpp"
 #include "routing/json_numbers.hpp"
 
 namespace shop::gateway::routing {
@@ -96,12 +97,9 @@ common::Result<std::string> encode_request(
     pb::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     const auto json = body.empty() ? std::string_view("{}") : body;
-    // protobuf's JSON reader tolerates trailing commas and the like; the RFC 8259
-    // parser decides what is well-formed, protobuf only maps fields.
-    boost::system::error_code ec;
-    const auto parsed = boost::json::parse(json, ec);
-    if (ec) return Error::bad_request("the request body is not valid JSON: " + ec.message());
-    if (!parsed.is_object()) return Error::bad_request("the request body must be a JSON object");
+    // protobuf's JSON reader tolerates trailing commas and the like; the strict check
+    // decides what is well-formed, protobuf only maps fields.
+    if (auto checked = check_json_object(json); !checked) return checked.error();
     const auto status = pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()),
                                                       message.get(), options);
     if (!status.ok())

@@ -41,10 +41,7 @@ Task<v1::PushSubscription> create_push_subscription(const Deps& deps,
   const auto& endpoint = request.endpoint();
   if (endpoint.empty() || endpoint.size() > kMaxEndpointBytes)
     co_return common::Error::validation({{"endpoint", "must be a URL of at most 2048 bytes"}});
-  const bool allow_private = deps.allow_private_targets;
-  // Named, not a temporary in the co_await: GCC 12 destroys such temporaries twice.
-  auto vet = [endpoint, allow_private] { return webhook::check_target(endpoint, allow_private); };
-  auto vetted = co_await common::runtime::run_blocking(*deps.blocking, std::move(vet));
+  auto vetted = co_await webhook::vet_target(*deps.blocking, endpoint, deps.allow_private_targets);
   if (!vetted) {
     if (vetted.error().code != common::ErrorCode::kValidation) co_return vetted.error();
     co_return common::Error::validation(

@@ -31,15 +31,11 @@ std::vector<common::FieldError> event_problems(const v1::CreateWebhookRequest& r
   return {};
 }
 
-// The SSRF guard resolves the host: on the blocking pool, never on an I/O thread.
 Task<void> check_url(const Deps& deps, const std::string& url) {
   if (url.empty()) co_return common::Error::validation({{"url", "is required"}});
   if (url.size() > kMaxUrlBytes)
     co_return common::Error::validation({{"url", "is longer than 2048 bytes"}});
-  const bool allow_private = deps.allow_private_targets;
-  // Named, not a temporary in the co_await: GCC 12 destroys such temporaries twice.
-  auto vet = [url, allow_private] { return webhook::check_target(url, allow_private); };
-  auto vetted = co_await common::runtime::run_blocking(*deps.blocking, std::move(vet));
+  auto vetted = co_await webhook::vet_target(*deps.blocking, url, deps.allow_private_targets);
   if (!vetted) co_return vetted.error();
   co_return common::Result<void>{};
 }

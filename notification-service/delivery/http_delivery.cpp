@@ -28,10 +28,8 @@ boost::asio::awaitable<AttemptResult> post_to(boost::asio::thread_pool& blocking
                                               const OutboundSettings& settings, std::string url,
                                               std::vector<webhook::HttpHeader> headers,
                                               std::string body) {
-  const bool allow_private = settings.allow_private_targets;
-  // Named, not temporaries in the co_await: GCC 12 destroys such temporaries twice.
-  auto vet = [url, allow_private] { return webhook::check_target(url, allow_private); };
-  auto vetted = co_await common::runtime::run_blocking(blocking, std::move(vet));
+  auto vetted =
+      co_await webhook::vet_target(blocking, std::move(url), settings.allow_private_targets);
   if (!vetted) {
     const auto verdict =
         vetted.error().code == common::ErrorCode::kUnavailable ? Verdict::kRetry : Verdict::kGiveUp;

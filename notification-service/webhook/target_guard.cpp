@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/runtime/blocking.hpp"
 #include "webhook/host_resolver.hpp"
 #include "webhook/public_address.hpp"
 
@@ -108,6 +109,14 @@ common::Result<VettedTarget> check_target(std::string_view text, bool allow_priv
       .path_and_query = path_and_query_of(url),
       .address = addresses->front(),
   };
+}
+
+boost::asio::awaitable<common::Result<VettedTarget>> vet_target(boost::asio::thread_pool& blocking,
+                                                                std::string url,
+                                                                bool allow_private) {
+  // Named, not a temporary in the co_await: GCC 12 destroys such temporaries twice.
+  auto vet = [url = std::move(url), allow_private] { return check_target(url, allow_private); };
+  co_return co_await common::runtime::run_blocking(blocking, std::move(vet));
 }
 
 }  // namespace shop::notification::webhook

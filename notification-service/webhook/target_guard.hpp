@@ -3,7 +3,9 @@
 // address is public, returning the vetted address so the request is pinned to it and a
 // DNS answer that changes between check and connect cannot redirect it.
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/address.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <cstdint>
 #include <string>
@@ -25,5 +27,10 @@ struct VettedTarget {
 // userinfo, has no host, or reaches a non-public address; kUnavailable when DNS cannot
 // answer. `allow_private` skips only the address check, for development and tests.
 common::Result<VettedTarget> check_target(std::string_view url, bool allow_private);
+
+// check_target run on `blocking`: it resolves the host, which must never hold an I/O thread.
+boost::asio::awaitable<common::Result<VettedTarget>> vet_target(boost::asio::thread_pool& blocking,
+                                                                std::string url,
+                                                                bool allow_private);
 
 }  // namespace shop::notification::webhook

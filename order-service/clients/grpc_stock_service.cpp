@@ -8,7 +8,6 @@ namespace {
 
 namespace v1 = product::v1;
 using common::Error;
-using common::ErrorCode;
 
 constexpr const char* kGetProducts = "/shop.product.v1.ProductService/GetProducts";
 constexpr const char* kReserveStock = "/shop.product.v1.ProductService/ReserveStock";
@@ -16,32 +15,17 @@ constexpr const char* kCommit = "/shop.product.v1.ProductService/CommitReservati
 constexpr const char* kRelease = "/shop.product.v1.ProductService/ReleaseReservation";
 constexpr const char* kReturn = "/shop.product.v1.ProductService/ReturnStock";
 
-// Only a failure to get an answer counts against product-service; a refusal is an answer.
-bool is_outage(const Error& error) {
-  return error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kDeadlineExceeded ||
-         error.code == ErrorCode::kInternal;
-}
-
 }  // namespace
 
 GrpcStockService::GrpcStockService(std::shared_ptr<common::grpc_glue::UnaryCaller> client,
-                                   std::chrono::milliseconds timeout,
-                                   std::shared_ptr<common::resilience::CircuitBreaker> breaker)
-    : client_(std::move(client)), timeout_(timeout), breaker_(std::move(breaker)) {}
+                                   std::chrono::milliseconds timeout)
+    : client_(std::move(client)), timeout_(timeout) {}
 
 template <class Response, class Request>
 Task<Response> GrpcStockService::call(const char* method, const Request& request,
                                       const common::grpc_glue::CallContext& context) {
-  if (!breaker_->allow())
-    co_return Error::unavailable("product-service is unavailable (breaker open)");
-  auto answer = co_await common::grpc_glue::call_unary<Response>(*client_, method, request, context,
-                                                                 timeout_);
-  if (!answer && is_outage(answer.error())) {
-    breaker_->record_failure();
-  } else {
-    breaker_->record_success();
-  }
-  co_return answer;
+  co_return co_await common::grpc_glue::call_unary<Response>(*client_, method, request, context,
+                                                             timeout_);
 }
 
 Task<std::vector<CatalogEntry>> GrpcStockService::find_products(

@@ -1,21 +1,20 @@
 #pragma once
-// StockService over product-service's gRPC API, each call bounded by a timeout and
-// refused at once while the circuit breaker for product-service is open.
+// StockService over product-service's gRPC API, each call bounded by a timeout. The
+// caller given is the balanced pool of product-service instances, whose per-instance
+// circuit breakers refuse at once while no instance can take a call.
 
 #include <chrono>
 #include <memory>
 
 #include "clients/stock_service.hpp"
 #include "common/grpc/unary_caller.hpp"
-#include "common/resilience/circuit_breaker.hpp"
 
 namespace shop::order::clients {
 
 class GrpcStockService final : public StockService {
  public:
   GrpcStockService(std::shared_ptr<common::grpc_glue::UnaryCaller> client,
-                   std::chrono::milliseconds timeout,
-                   std::shared_ptr<common::resilience::CircuitBreaker> breaker);
+                   std::chrono::milliseconds timeout);
 
   // StockService
   Task<std::vector<CatalogEntry>> find_products(
@@ -41,7 +40,6 @@ class GrpcStockService final : public StockService {
 
   std::shared_ptr<common::grpc_glue::UnaryCaller> client_;
   std::chrono::milliseconds timeout_;
-  std::shared_ptr<common::resilience::CircuitBreaker> breaker_;
 };
 
 }  // namespace shop::order::clients

@@ -8,15 +8,15 @@
 access_token() {
   local email="bench-$RANDOM$RANDOM@example.com" password="bench-password-1"
   curl -fsS -X POST "$gateway/api/v1/auth/register" \
-    -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench\"}" >/dev/null
-  curl -fsS -X POST "$gateway/api/v1/auth/login" -d "{\"email\":\"$email\",\"password\":\"$password\"}" |
+    --json "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench\"}" >/dev/null
+  curl -fsS -X POST "$gateway/api/v1/auth/login" --json "{\"email\":\"$email\",\"password\":\"$password\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
 # admin_token: logs in as the stack's admin and prints the access token
 admin_token() {
   curl -fsS -X POST "$gateway/api/v1/auth/login" \
-    -d "{\"email\":\"${SHOP_ADMIN_EMAIL:-admin@shop.local}\",\"password\":\"${SHOP_ADMIN_PASSWORD:-admin-change-me}\"}" |
+    --json "{\"email\":\"${SHOP_ADMIN_EMAIL:-admin@shop.local}\",\"password\":\"${SHOP_ADMIN_PASSWORD:-admin-change-me}\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
@@ -24,10 +24,10 @@ admin_token() {
 bench_product() {
   local id
   id=$(curl -fsS -X POST "$gateway/api/v1/products" -H "Authorization: Bearer $1" \
-    -d "{\"sku\":\"BENCH-$RANDOM$RANDOM\",\"name\":\"$2\",\"description\":\"Benchmark lamp\",\"price_cents\":1999,\"currency\":\"EUR\"}" |
+    --json "{\"sku\":\"BENCH-$RANDOM$RANDOM\",\"name\":\"$2\",\"description\":\"Benchmark lamp\",\"price_cents\":1999,\"currency\":\"EUR\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
   curl -fsS -X PUT "$gateway/api/v1/products/$id/inventory" -H "Authorization: Bearer $1" \
-    -d '{"quantity":1000000000}' >/dev/null
+    --json '{"quantity":1000000000}' >/dev/null
   printf '%s\n' "$id"
 }
 

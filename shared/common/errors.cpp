@@ -35,6 +35,8 @@ constexpr std::array kTraits{
                 "payload-too-large"},
     ErrorTraits{ErrorCode::kHeadersTooLarge, 431, kGrpcOutOfRange,
                 "Request Header Fields Too Large", "headers-too-large"},
+    ErrorTraits{ErrorCode::kUnsupportedMediaType, 415, kGrpcInvalidArgument,
+                "Unsupported Media Type", "unsupported-media-type"},
     ErrorTraits{ErrorCode::kRateLimited, 429, kGrpcResourceExhausted, "Too Many Requests",
                 "rate-limited"},
     ErrorTraits{ErrorCode::kUnavailable, 503, kGrpcUnavailable, "Service Unavailable",

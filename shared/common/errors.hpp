@@ -12,19 +12,20 @@
 namespace shop::common {
 
 enum class ErrorCode {
-  kBadRequest,        // malformed input: 400
-  kValidation,        // well-formed but invalid fields: 422
-  kUnauthenticated,   // 401
-  kForbidden,         // 403
-  kNotFound,          // 404
-  kMethodNotAllowed,  // 405
-  kConflict,          // 409: duplicate or illegal state transition
-  kPayloadTooLarge,   // 413
-  kHeadersTooLarge,   // 431
-  kRateLimited,       // 429
-  kUnavailable,       // 503: a dependency is down
-  kDeadlineExceeded,  // 504
-  kInternal,          // 500
+  kBadRequest,            // malformed input: 400
+  kValidation,            // well-formed but invalid fields: 422
+  kUnauthenticated,       // 401
+  kForbidden,             // 403
+  kNotFound,              // 404
+  kMethodNotAllowed,      // 405
+  kConflict,              // 409: duplicate or illegal state transition
+  kPayloadTooLarge,       // 413
+  kHeadersTooLarge,       // 431
+  kUnsupportedMediaType,  // 415
+  kRateLimited,           // 429
+  kUnavailable,           // 503: a dependency is down
+  kDeadlineExceeded,      // 504
+  kInternal,              // 500
 };
 
 struct FieldError {

@@ -173,6 +173,8 @@ class Stack:
     ACCESS_TOKEN_TTL_SECONDS = 600
     UPSTREAM_TIMEOUT_MS = 2000
     MAX_BODY_BYTES = 1048576
+    # The one page origin the test gateway lets read its answers cross-origin.
+    CORS_ORIGIN = "http://shop.test:5173"
     PAYMENT_API_KEY = "sk_test_integration"
     PAYMENT_SLOW_MS = 2500
     PAYMENT_TIMEOUT_MS = 800
@@ -291,6 +293,7 @@ class Stack:
             PRODUCT_SERVICE_GRPC_ADDR=f"127.0.0.1:{self.product_grpc_port}",
             PRODUCT_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.product_http_port}",
             GATEWAY_MAX_BODY_BYTES=str(self.MAX_BODY_BYTES),
+            CORS_ALLOWED_ORIGINS=self.CORS_ORIGIN,
             # Every test signs in from 127.0.0.1; test_rate_limits runs a strict gateway.
             RATE_LIMIT_AUTH_PER_MINUTE="100000",
             REDIS_URL="",

@@ -118,3 +118,43 @@ def test_json_with_surrounding_whitespace_is_accepted(client):
     raw = ('\n  {"email": "%s", "password": "%s", "name": "Spaces"}\n' % (unique_email("ws"), PASSWORD)).encode()
     r = client.post(REGISTER, content=raw, headers={"Content-Type": "application/json"})
     assert r.status_code == 201, r.text[:300]
+
+
+def test_a_member_named_twice_is_400_and_registers_nobody(client):
+    # Two readers could each take a different one of the two emails; neither is taken.
+    first, second = unique_email("dup-a"), unique_email("dup-b")
+    raw = ('{"email": "%s", "password": "%s", "name": "Dup", "email": "%s"}'
+           % (first, PASSWORD, second)).encode()
+    problem = assert_problem(client.post(REGISTER, content=raw,
+                                         headers={"Content-Type": "application/json"}), 400)
+    assert "twice" in problem["detail"], problem
+    for email in (first, second):
+        assert_problem(client.post("/api/v1/auth/login",
+                                   json={"email": email, "password": PASSWORD}), 401)
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None],
+                         ids=["text", "form", "missing"])
+def test_a_body_that_is_not_declared_json_is_415_and_registers_nobody(client, content_type):
+    email = unique_email("media")
+    raw = ('{"email": "%s", "password": "%s", "name": "Media"}' % (email, PASSWORD)).encode()
+    headers = {"Content-Type": content_type} if content_type else {}
+    r = client.post(REGISTER, content=raw, headers=headers)
+    assert_problem(r, 415)
+    assert_problem(client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD}),
+                   401)
+
+
+def test_json_with_a_charset_parameter_is_accepted(client):
+    raw = ('{"email": "%s", "password": "%s", "name": "Charset"}'
+           % (unique_email("charset"), PASSWORD)).encode()
+    r = client.post(REGISTER, content=raw,
+                    headers={"Content-Type": "application/json; charset=utf-8"})
+    assert r.status_code == 201, r.text[:300]
+
+
+def test_headers_over_the_limit_are_431(client):
+    # The gateway's GATEWAY_MAX_HEADER_BYTES default, 16 KiB, for the request line and
+    # headers together.
+    r = client.get("/api/v1/products", headers={"X-Padding": "x" * (17 * 1024)})
+    assert_problem(r, 431)

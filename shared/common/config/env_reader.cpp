@@ -10,6 +10,8 @@
 #include <sstream>
 #include <utility>
 
+#include "common/text.hpp"
+
 namespace shop::common::config {
 namespace {
 
@@ -35,13 +37,6 @@ std::string quoted(std::string_view value) {
     out.append(value);
   }
   out.push_back('\'');
-  return out;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -233,7 +228,7 @@ bool EnvReader::flag(std::string_view name, bool default_value) {
   if (!value) {
     return default_value;
   }
-  const std::string word = lower(*value);
+  const std::string word = to_lower(*value);
   if (word == "true" || word == "1" || word == "yes" || word == "on") {
     return true;
   }

@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxRequestIdLength = 128;
 constexpr std::string_view kUnmatchedRoute = "unmatched";
+constexpr std::string_view kPreflightRoute = "preflight";
 
 bool acceptable_request_id(std::string_view id) {
   if (id.empty() || id.size() > kMaxRequestIdLength) return false;
@@ -51,15 +52,6 @@ void stamp(Response& response, const RequestContext& context) {
   response.set("traceparent", obs::to_traceparent(context.trace));
 }
 
-std::string allow_header(const std::vector<Verb>& methods) {
-  std::string header;
-  for (const auto method : methods) {
-    if (!header.empty()) header += ", ";
-    header += beast_http::to_string(method);
-  }
-  return header;
-}
-
 std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
 Error routing_error(Router::Match::Kind kind, const Request& request) {
@@ -81,7 +73,14 @@ boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request,
   RequestContext context = make_context(request, span);
   context.peer_address = std::move(peer_address);
   Response response;
-  if (match.kind == Router::Match::Kind::kFound) {
+  const bool preflight = cors_ && CorsPolicy::is_preflight(request);
+  if (preflight) {
+    // No route serves OPTIONS, so the match lists every method the path serves.
+    context.route = std::string(kPreflightRoute);
+    response = match.kind == Router::Match::Kind::kNotFound
+                   ? problem_response(routing_error(match.kind, request))
+                   : cors_->preflight(request, match.allowed);
+  } else if (match.kind == Router::Match::Kind::kFound) {
     context.route = std::string(match.pattern);
     context.path_params = std::move(match.params);
     try {
@@ -97,8 +96,9 @@ boost::asio::awaitable<Response> RequestPipeline::handle(const Request& request,
   } else {
     context.route = std::string(kUnmatchedRoute);
     response = problem_response(routing_error(match.kind, request));
-    if (!match.allowed.empty()) response.set(beast_http::field::allow, allow_header(match.allowed));
+    if (!match.allowed.empty()) response.set(beast_http::field::allow, method_list(match.allowed));
   }
+  if (cors_ && !preflight) cors_->decorate(request, response);
   response.version(request.version());
   stamp(response, context);
   const auto seconds =

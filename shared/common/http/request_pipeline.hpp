@@ -3,14 +3,19 @@
 // request id and trace context, routing, the handler, error mapping, response
 // headers, metrics and the access log.
 
+#include <memory>
+
 #include "common/errors.hpp"
+#include "common/http/cors.hpp"
 #include "common/http/router.hpp"
 
 namespace shop::common::http {
 
 class RequestPipeline {
  public:
-  explicit RequestPipeline(Router router) : router_(std::move(router)) {}
+  // Without a CORS policy, browsers get no cross-origin access.
+  explicit RequestPipeline(Router router, std::shared_ptr<const CorsPolicy> cors = nullptr)
+      : router_(std::move(router)), cors_(std::move(cors)) {}
 
   // `peer_address`: the connection's remote address, passed on in RequestContext.
   boost::asio::awaitable<Response> handle(const Request& request, std::string peer_address) const;
@@ -19,6 +24,7 @@ class RequestPipeline {
 
  private:
   Router router_;
+  std::shared_ptr<const CorsPolicy> cors_;
 };
 
 }  // namespace shop::common::http

@@ -24,6 +24,15 @@ bool match_segments(const std::vector<std::string>& pattern,
 
 }  // namespace
 
+std::string method_list(const std::vector<Verb>& methods) {
+  std::string list;
+  for (const auto method : methods) {
+    if (!list.empty()) list += ", ";
+    list += beast_http::to_string(method);
+  }
+  return list;
+}
+
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> segments;
   std::size_t start = path.starts_with('/') ? 1 : 0;

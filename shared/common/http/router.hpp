@@ -35,6 +35,9 @@ class Router {
   std::vector<Route> routes_;
 };
 
+// "GET, POST": the methods as an Allow or Access-Control-Allow-Methods header lists them.
+std::string method_list(const std::vector<Verb>& methods);
+
 // Splits "/a/b/c" into {"a","b","c"}; exposed for the gateway's route table.
 std::vector<std::string_view> split_path(std::string_view path);
 

@@ -57,7 +57,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& io, ServerConfig config, Router router)
       : io(io),
         config(std::move(config)),
-        pipeline(std::move(router)),
+        pipeline(std::move(router), this->config.cors),
         acceptor(asio::make_strand(io)) {}
 
   asio::io_context& io;

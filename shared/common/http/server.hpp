@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "common/http/cors.hpp"
 #include "common/http/router.hpp"
 
 namespace shop::common::http {
@@ -23,6 +24,7 @@ struct ServerConfig {
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds read_timeout{15'000};
   std::chrono::milliseconds drain_timeout{10'000};
+  std::shared_ptr<const CorsPolicy> cors{};  // none: no cross-origin access
 };
 
 class Server {
