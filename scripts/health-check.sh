@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the stack: PostgreSQL, FerretDB, Mailpit, Redis, RabbitMQ, the search server, then
-# GET /health of every service in scripts/lib/services.sh. One line per component;
+# GET /health of every instance of every service in scripts/lib/services.sh (each of the
+# stack's REPLICAS, and any other replica with a PID file). One line per component;
 # exits non-zero if any is not healthy.
 # Usage: scripts/health-check.sh [-q]   (-q: print failures only)
 set -euo pipefail
@@ -22,7 +23,7 @@ failures=0
 
 report() {  # report <ok|FAIL> <name> <where> <detail>
   [[ $1 == ok && $quiet == 1 ]] && return 0
-  printf '%-4s  %-16s %-34s %s\n' "$1" "$2" "$3" "$4"
+  printf '%-4s  %-22s %-34s %s\n' "$1" "$2" "$3" "$4"
 }
 
 if pg_isready -q -h 127.0.0.1 -p "$SHOP_PG_PORT" -t 3 2>/dev/null; then
@@ -80,20 +81,23 @@ else
 fi
 
 for svc in "${SHOP_SERVICES[@]}"; do
-  url=$(service_health_url "$svc")
-  body=$(mktemp)
-  code=$(curl -sS -o "$body" -w '%{http_code}' --max-time 3 "$url" 2>/dev/null) || true
-  detail=$(tr -d '\n' <"$body" | cut -c1-200)
-  rm -f "$body"
-  if [[ $code == 200 ]]; then
-    report ok "$svc" "$url" "$detail"
-  elif [[ -z $code || $code == 000 ]]; then
-    report FAIL "$svc" "$url" "no answer"
-    failures=$((failures + 1))
-  else
-    report FAIL "$svc" "$url" "HTTP $code $detail"
-    failures=$((failures + 1))
-  fi
+  for k in $(service_replicas "$svc"); do
+    name=$(instance_name "$svc" "$k")
+    url=$(service_health_url "$svc" "$k")
+    body=$(mktemp)
+    code=$(curl -sS -o "$body" -w '%{http_code}' --max-time 3 "$url" 2>/dev/null) || true
+    detail=$(tr -d '\n' <"$body" | cut -c1-200)
+    rm -f "$body"
+    if [[ $code == 200 ]]; then
+      report ok "$name" "$url" "$detail"
+    elif [[ -z $code || $code == 000 ]]; then
+      report FAIL "$name" "$url" "no answer"
+      failures=$((failures + 1))
+    else
+      report FAIL "$name" "$url" "HTTP $code $detail"
+      failures=$((failures + 1))
+    fi
+  done
 done
 
 if ((failures > 0)); then

@@ -101,6 +101,10 @@ Task<models::Order> MongoOrderStore::project(const std::string& order_id) {
     auto document = order_document(*order);
     auto written = co_await database_->replace_one(kOrders, std::move(filter), std::move(document),
                                                    Upsert::kYes);
+    // The MongoDB API's upsert is not atomic (FerretDB): of two writers projecting a new
+    // order at once, both may insert and one gets a duplicate key. The projection exists
+    // now, so the next round replaces it.
+    if (!written && written.error().code == common::ErrorCode::kConflict) continue;
     if (!written) co_return written.error();
     // Another writer may have appended after our read and written its projection
     // before ours: then ours is stale and must be written again.

@@ -72,7 +72,8 @@ class OrderStoreConcurrencyTest : public ::testing::Test {
     return shop::testing::run_one(io_, kThreads, std::move(task));
   }
 
-  std::string place_confirmed_order() {
+  // An order whose log holds its placement only, not projected yet.
+  std::string place_order() {
     models::Order order;
     order.id = "order-" + shop::testing::unique_suffix();
     order.user_id = "user-1";
@@ -84,9 +85,14 @@ class OrderStoreConcurrencyTest : public ::testing::Test {
     entry.placed = order;
     auto placed = run(replicas_[0].store->append(entry));
     EXPECT_TRUE(placed);
-    auto confirmed = run(replicas_[0].runner->advance(order.id, call_));
-    EXPECT_TRUE(confirmed && confirmed->status == OrderStatus::kConfirmed);
     return order.id;
+  }
+
+  std::string place_confirmed_order() {
+    auto order_id = place_order();
+    auto confirmed = run(replicas_[0].runner->advance(order_id, call_));
+    EXPECT_TRUE(confirmed && confirmed->status == OrderStatus::kConfirmed);
+    return order_id;
   }
 
   boost::asio::io_context io_;
@@ -154,6 +160,29 @@ boost::asio::awaitable<int> worker(std::shared_ptr<SagaRunner> runner, std::stri
     if (!advanced) co_return -1;
   }
   co_return 0;
+}
+
+boost::asio::awaitable<int> projector(std::shared_ptr<repository::MongoOrderStore> store,
+                                      std::string order_id) {
+  auto projected = co_await store->project(order_id);
+  co_return projected ? 0 : static_cast<int>(projected.error().code);
+}
+
+// The request that placed an order and the event relay project a new order at the same
+// moment; the MongoDB API's upsert may let both try to insert the projection.
+TEST_F(OrderStoreConcurrencyTest, WritersProjectingANewOrderAtOnceAllSucceed) {
+  constexpr int kOrders = 10;
+  constexpr int kProjectorsPerReplica = 3;
+  for (int i = 0; i < kOrders; ++i) {
+    const auto order_id = place_order();
+    std::vector<boost::asio::awaitable<int>> projectors;
+    for (const auto& replica : replicas_) {
+      for (int p = 0; p < kProjectorsPerReplica; ++p)
+        projectors.push_back(projector(replica.store, order_id));
+    }
+    const auto outcomes = shop::testing::run_all(io_, kThreads, std::move(projectors));
+    for (const auto outcome : outcomes) EXPECT_EQ(outcome, 0) << "order " << i;
+  }
 }
 
 TEST_F(OrderStoreConcurrencyTest, ConcurrentWritersNeverLoseOrReorderATransition) {
