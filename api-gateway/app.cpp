@@ -27,11 +27,15 @@ constexpr std::chrono::milliseconds kHealthProbeTimeout{1000};
 // New signing keys are published before they sign; this picks them up well ahead.
 constexpr std::chrono::seconds kKeyRefreshPeriod{60};
 
-http::HealthChecks::Check probe(const http::Endpoint& endpoint) {
-  return [endpoint]() -> asio::awaitable<bool> {
-    http::Request request{http::Verb::get, "/health", 11};
-    auto response = co_await http::fetch(endpoint, std::move(request), kHealthProbeTimeout);
-    co_return response && response->result() == http::Status::ok;
+// Up while any instance is: the pool sends calls only to instances that answer.
+http::HealthChecks::Check probe(std::vector<http::Endpoint> endpoints) {
+  return [endpoints = std::move(endpoints)]() -> asio::awaitable<bool> {
+    for (const auto& endpoint : endpoints) {
+      http::Request request{http::Verb::get, "/health", 11};
+      auto response = co_await http::fetch(endpoint, std::move(request), kHealthProbeTimeout);
+      if (response && response->result() == http::Status::ok) co_return true;
+    }
+    co_return false;
   };
 }
 
@@ -48,7 +52,7 @@ int run(const Config& config) {
   auto health = std::make_shared<http::HealthChecks>();
   for (const auto& upstream : upstreams) {
     by_name[upstream.name] = &upstream;
-    health->add(upstream.name, probe(upstream.health_endpoint));
+    health->add(upstream.name, probe(upstream.health_endpoints));
   }
   auto authenticator = std::make_shared<common::identity::Authenticator>(
       by_name.at("user-service")->client, config.upstream_timeout);

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "common/text.hpp"
 #include "proto/notification.pb.h"
 #include "proto/order.pb.h"
 #include "proto/product.pb.h"
@@ -24,12 +25,16 @@ std::vector<Upstream> connect_upstreams(const std::vector<UpstreamConfig>& confi
                                         common::balancing::UpstreamSet& pools) {
   std::vector<Upstream> upstreams;
   for (const auto& config : configs) {
-    auto health = common::http::Endpoint::parse(config.http_address);
-    if (!health)
-      throw std::invalid_argument(config.name + ": bad HTTP address " + config.http_address);
+    std::vector<common::http::Endpoint> health;
+    for (const auto& address : common::split(config.http_address, ',')) {
+      auto endpoint = common::http::Endpoint::parse(common::trim(address));
+      if (!endpoint) throw std::invalid_argument(config.name + ": bad HTTP address " + address);
+      health.push_back(*endpoint);
+    }
+    if (health.empty()) throw std::invalid_argument(config.name + ": no HTTP address");
     auto pool = pools.add(config.name, config.grpc_address);
     if (!pool) throw std::invalid_argument(pool.error().detail);
-    upstreams.push_back({config.name, std::move(*pool), *health});
+    upstreams.push_back({config.name, std::move(*pool), std::move(health)});
   }
   return upstreams;
 }

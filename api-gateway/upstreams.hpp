@@ -16,14 +16,14 @@ namespace shop::gateway {
 struct UpstreamConfig {
   std::string name;
   std::string grpc_address;  // host:port, or several joined by commas (one per instance)
-  std::string http_address;  // host:port, serves /health
+  std::string http_address;  // host:port serving /health, or several joined by commas
 };
 
 struct Upstream {
   std::string name;
   // The instances: the configured address, or those the registry lists.
   std::shared_ptr<common::balancing::InstancePool> client;
-  common::http::Endpoint health_endpoint;
+  std::vector<common::http::Endpoint> health_endpoints;  // one per instance
 };
 
 // The gRPC services each upstream exposes through the gateway.

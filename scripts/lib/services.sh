@@ -100,12 +100,13 @@ service_host() {
 # service_health_url <service> [replica]
 service_health_url() { printf 'http://%s:%s/health\n' "$(service_host)" "$(service_http_port "$1" "${2:-1}")"; }
 
-# replica_addresses <service>: host:port of every replica's gRPC port, joined by commas:
-# the upstream list callers use when no registry is configured.
+# replica_addresses <service> [grpc|http]: host:port of every replica's gRPC (default) or
+# HTTP port, joined by commas: the upstream list callers use when no registry is
+# configured, and the instances the gateway's health probe tries.
 replica_addresses() {
   local k list=""
   for ((k = 1; k <= $(stack_replicas); k++)); do
-    list+="${list:+,}127.0.0.1:$(service_port "$1" grpc "$k")"
+    list+="${list:+,}127.0.0.1:$(service_port "$1" "${2:-grpc}" "$k")"
   done
   echo "$list"
 }
@@ -134,17 +135,17 @@ shop_service_env_defaults() {
   export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
   # The local Consul agent (scripts/lib/consul.sh); set but empty, nothing registers.
   export CONSUL_HTTP_ADDR="${CONSUL_HTTP_ADDR-127.0.0.1:${SHOP_CONSUL_PORT:-8500}}"
-  # Every replica's address, for callers without the registry; the gateway's health
-  # probe (*_HTTP_ADDR) takes one address, replica 1's.
+  # Every replica's address, for callers without the registry and for the gateway's
+  # health probe, which reports a service up while any of its instances is.
   export USER_SERVICE_GRPC_ADDR="${USER_SERVICE_GRPC_ADDR:-$(replica_addresses user-service)}"
-  export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-127.0.0.1:$USER_HTTP_PORT}"
+  export USER_SERVICE_HTTP_ADDR="${USER_SERVICE_HTTP_ADDR:-$(replica_addresses user-service http)}"
   export PRODUCT_SERVICE_GRPC_ADDR="${PRODUCT_SERVICE_GRPC_ADDR:-$(replica_addresses product-service)}"
-  export PRODUCT_SERVICE_HTTP_ADDR="${PRODUCT_SERVICE_HTTP_ADDR:-127.0.0.1:$PRODUCT_HTTP_PORT}"
+  export PRODUCT_SERVICE_HTTP_ADDR="${PRODUCT_SERVICE_HTTP_ADDR:-$(replica_addresses product-service http)}"
   export PAYMENT_PROVIDER_URL="${PAYMENT_PROVIDER_URL:-http://127.0.0.1:$PAYMENT_PROVIDER_PORT}"
   export ORDER_SERVICE_GRPC_ADDR="${ORDER_SERVICE_GRPC_ADDR:-$(replica_addresses order-service)}"
-  export ORDER_SERVICE_HTTP_ADDR="${ORDER_SERVICE_HTTP_ADDR:-127.0.0.1:$ORDER_HTTP_PORT}"
+  export ORDER_SERVICE_HTTP_ADDR="${ORDER_SERVICE_HTTP_ADDR:-$(replica_addresses order-service http)}"
   export NOTIFICATION_SERVICE_GRPC_ADDR="${NOTIFICATION_SERVICE_GRPC_ADDR:-$(replica_addresses notification-service)}"
-  export NOTIFICATION_SERVICE_HTTP_ADDR="${NOTIFICATION_SERVICE_HTTP_ADDR:-127.0.0.1:$NOTIFICATION_HTTP_PORT}"
+  export NOTIFICATION_SERVICE_HTTP_ADDR="${NOTIFICATION_SERVICE_HTTP_ADDR:-$(replica_addresses notification-service http)}"
   # The local stack's clients, its test suites included, all sign in from 127.0.0.1:
   # one address, so its sign-in budget is that of many customers.
   export RATE_LIMIT_AUTH_PER_MINUTE="${RATE_LIMIT_AUTH_PER_MINUTE:-600}"

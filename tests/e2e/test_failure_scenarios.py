@@ -252,9 +252,16 @@ def test_product_service_stopped_fails_fast_and_recovers(scripted_stack, admin, 
         customer.expect(customer.me(), 200)
         listed = customer.expect(customer.orders(), 200).json()["orders"]
         assert order["id"] in [o["id"] for o in listed]
+        # The order is served without the catalog's current view of its products.
+        served = customer.expect(customer.order(order["id"]), 200).json()
+        assert served["status"] == "CONFIRMED" and served["partial"] is True, served
+        assert "product" not in served["items"][0], served
         assert_reported_down(api, wait_until, "product-service")
 
     assert customer.expect(customer.product(product["id"]), 200).json()["stock_available"] == 4
+    whole = customer.expect(customer.order(order["id"]), 200).json()
+    assert whole["partial"] is False, whole
+    assert whole["items"][0]["product"]["name"] == product["name"], whole
 
 
 @pytest.mark.timeout(240)
