@@ -25,12 +25,21 @@ def port_is_free(port: int) -> bool:
         return True
 
 
-def free_port_family(offsets: tuple[int, ...], low: int = 20000, high: int = 44000) -> int:
+# Below Linux's ephemeral range (32768-60999 by default): a port found free there can be
+# taken by any outgoing connection before the server binds it.
+EPHEMERAL_LOW = 32768
+_handed_out: set[int] = set()
+
+
+def free_port_family(offsets: tuple[int, ...], low: int = 20000, high: int = EPHEMERAL_LOW) -> int:
     """A port p in [low, high) with p + each offset free too (servers that derive their
     other ports from their main one)."""
     for _ in range(200):
         port = random.randrange(low, high)
-        if all(port_is_free(port + offset) for offset in (0, *offsets)):
+        family = {port + offset for offset in (0, *offsets)}
+        # Found free is not yet bound: never hand out the same port twice in one run.
+        if not family & _handed_out and all(port_is_free(p) for p in family):
+            _handed_out.update(family)
             return port
     raise RuntimeError(f"no free port family in {low}..{high}")
 
@@ -64,7 +73,7 @@ class ScriptServer:
 class RabbitMq(ScriptServer):
     def __init__(self, name: str):
         # rabbitmq.sh puts distribution at +20000 and epmd at +21000.
-        self.port = free_port_family((20000, 21000))
+        self.port = free_port_family((20000, 21000), low=10000, high=EPHEMERAL_LOW - 21000)
         super().__init__("rabbitmq.sh", name, {"SHOP_AMQP_PORT": str(self.port)})
 
     @property

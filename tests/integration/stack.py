@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import uuid
@@ -21,7 +20,7 @@ import httpx
 
 from polling import wait_until
 
-from .servers import FerretDb, Mailpit, RabbitMq
+from .servers import FerretDb, Mailpit, RabbitMq, free_port_family
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_DIR = Path(os.environ.get("SHOP_BUILD_DIR", REPO_ROOT / "build" / "release"))
@@ -46,10 +45,8 @@ def missing_binaries() -> list[Path]:
 
 
 def free_port() -> int:
-    """A port the kernel just handed out for 127.0.0.1 (bound to 0, then released)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port on 127.0.0.1 outside the ephemeral range (see servers.free_port_family)."""
+    return free_port_family(())
 
 
 # --- PostgreSQL ---------------------------------------------------------------------
