@@ -101,6 +101,9 @@ Task<models::Order> MongoOrderStore::project(const std::string& order_id) {
     auto document = order_document(*order);
     auto written = co_await database_->replace_one(kOrders, std::move(filter), std::move(document),
                                                    Upsert::kYes);
+    // The first projections of an order race to insert its document, and the server
+    // does not retry a losing upsert: the document is there now, so project again.
+    if (!written && written.error().code == common::ErrorCode::kConflict) continue;
     if (!written) co_return written.error();
     // Another writer may have appended after our read and written its projection
     // before ours: then ours is stale and must be written again.
