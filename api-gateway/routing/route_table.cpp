@@ -68,6 +68,17 @@ void bind_accepted_when(Route& route) {
   route.accepted_value = rule.substr(equals + 1);
 }
 
+void check_errors(const Route& route) {
+  constexpr int kFirstError = 400;
+  constexpr int kPastLastError = 600;
+  for (const int status : route.rule.errors()) {
+    if (status < kFirstError || status >= kPastLastError) {
+      throw std::invalid_argument(route.path + ": errors lists " + std::to_string(status) +
+                                  ", not an HTTP error status");
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings) {
@@ -88,6 +99,7 @@ std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings) {
       check_placeholders(route);
       bind_headers(route);
       bind_accepted_when(route);
+      check_errors(route);
       routes.push_back(std::move(route));
     }
   }

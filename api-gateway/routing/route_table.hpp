@@ -38,7 +38,7 @@ struct ServiceBinding {
 
 // Every annotated method of every bound service. Throws std::invalid_argument for an
 // annotation the gateway cannot serve (unknown method, a placeholder, header or
-// accepted_when naming no string field).
+// accepted_when naming no string field, an error status outside 400..599).
 std::vector<Route> build_routes(const std::vector<ServiceBinding>& bindings);
 
 }  // namespace shop::gateway::routing

@@ -291,8 +291,12 @@ class Stack:
             PRODUCT_SERVICE_HTTP_ADDR=f"127.0.0.1:{self.product_http_port}",
             GATEWAY_MAX_BODY_BYTES=str(self.MAX_BODY_BYTES),
             CORS_ALLOWED_ORIGINS=self.CORS_ORIGIN,
-            # Every test signs in from 127.0.0.1; test_rate_limits runs a strict gateway.
+            # Every test signs in from 127.0.0.1, and the OpenAPI conformance run sends a
+            # few thousand requests as one customer and one admin; test_rate_limits runs
+            # a strict gateway.
             RATE_LIMIT_AUTH_PER_MINUTE="100000",
+            RATE_LIMIT_WRITE_PER_MINUTE="100000",
+            RATE_LIMIT_READ_PER_MINUTE="100000",
             REDIS_URL="",
             UPSTREAM_TIMEOUT_MS=str(self.UPSTREAM_TIMEOUT_MS),
         )

@@ -1,9 +1,14 @@
 """Bad input: field validation (422 with errors[]), bodies that are not the expected
-JSON object (400), oversized bodies (413). Every answer is problem+json."""
+JSON object (400), oversized bodies (413), requests that are not well-formed HTTP (400).
+Every answer is problem+json."""
+
+import json
+import socket
+from urllib.parse import urlsplit
 
 import pytest
 
-from .support import PASSWORD, assert_problem, error_fields, unique_email
+from .support import PASSWORD, assert_problem, assert_status, error_fields, unique_email
 
 REGISTER = "/api/v1/auth/register"
 
@@ -158,3 +163,61 @@ def test_headers_over_the_limit_are_431(client):
     # headers together.
     r = client.get("/api/v1/products", headers={"X-Padding": "x" * (17 * 1024)})
     assert_problem(r, 431)
+
+
+def raw_exchange(base_url: str, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Sends bytes no HTTP client library would send; reads the answer up to the close."""
+    address = urlsplit(base_url)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as s:
+        s.sendall(request)
+        received = b""
+        try:
+            while chunk := s.recv(65536):
+                received += chunk
+        except ConnectionResetError:
+            pass  # a server may reset once it has answered; what came before counts
+    assert received, f"the gateway closed the connection without an answer to {request[:80]!r}"
+    head, _, body = received.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return int(status_line.split()[1]), headers, body
+
+
+def register_request(email: str, extra_header: bytes = b"", version: bytes = b"HTTP/1.1",
+                     content_length: bytes | None = None) -> bytes:
+    body = json.dumps({"email": email, "password": PASSWORD, "name": "Raw"}).encode()
+    length = str(len(body)).encode() if content_length is None else content_length
+    return (b"POST " + REGISTER.encode() + b" " + version + b"\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: " + length + b"\r\n"
+            + extra_header + b"\r\n" + body)
+
+
+@pytest.mark.parametrize(
+    "malformed",
+    [{"extra_header": b"X-Test: 0\x1f\r\n"}, {"extra_header": b"X-Test: a\x00b\r\n"},
+     {"extra_header": b"No colon here\r\n"}, {"version": b"HTTP/9"},
+     {"content_length": b"12x"}],
+    ids=["control-character-in-header", "nul-in-header", "header-without-colon", "bad-version",
+         "bad-content-length"],
+)
+def test_malformed_http_is_400_and_changes_nothing(client, stack, malformed):
+    email = unique_email("raw")
+    status, headers, body = raw_exchange(stack.gateway_url, register_request(email, **malformed))
+    assert status == 400, (status, headers, body[:300])
+    assert headers.get("content-type", "").split(";")[0] == "application/problem+json", headers
+    assert headers.get("x-request-id"), headers
+    problem = json.loads(body)
+    assert problem["status"] == 400 and problem["title"] and problem["detail"], problem
+    # The account was not created: the same registration, well-formed, still succeeds.
+    r = client.post(REGISTER, json={"email": email, "password": PASSWORD, "name": "Raw"})
+    assert_status(r, 201)
+
+
+def test_well_formed_raw_request_is_served(client, stack):
+    # The raw requests above differ from this one only in what makes them malformed.
+    status, _, body = raw_exchange(stack.gateway_url,
+                                   register_request(unique_email("raw"), b"Connection: close\r\n"))
+    assert status == 201, body[:300]

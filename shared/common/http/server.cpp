@@ -101,7 +101,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
           co_await beast_http::async_read_header(session->stream, buffer, parser, kAsTuple);
       session->busy = true;
       if (header_ec) {
-        if (auto error = limit_error(header_ec)) co_await write_error(*session, *error);
+        if (auto error = read_error(header_ec)) co_await write_error(*session, *error);
         break;
       }
       session->stream.expires_after(config.read_timeout);
@@ -109,7 +109,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
         auto [body_ec, body_bytes] =
             co_await beast_http::async_read(session->stream, buffer, parser, kAsTuple);
         if (body_ec) {
-          if (auto error = limit_error(body_ec)) co_await write_error(*session, *error);
+          if (auto error = read_error(body_ec)) co_await write_error(*session, *error);
           break;
         }
       }
@@ -128,14 +128,31 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
     sessions.erase(session.get());
   }
 
-  static std::optional<Error> limit_error(const beast::error_code& ec) {
+  // The answer to a request that could not be read, or none when there is nobody to
+  // answer: the client closed, went quiet or sent half a message.
+  static std::optional<Error> read_error(const beast::error_code& ec) {
     if (ec == beast_http::error::body_limit) {
       return Error{ErrorCode::kPayloadTooLarge, "the request body exceeds the size limit", {}};
     }
     if (ec == beast_http::error::header_limit) {
       return Error{ErrorCode::kHeadersTooLarge, "the request headers exceed the size limit", {}};
     }
+    if (is_malformed(ec)) {
+      return Error::bad_request("the request is not well-formed HTTP/1.1: " + ec.message());
+    }
     return std::nullopt;
+  }
+
+  static bool is_malformed(const beast::error_code& ec) {
+    using beast_http::error;
+    for (const auto code :
+         {error::bad_line_ending, error::bad_method, error::bad_target, error::bad_version,
+          error::bad_field, error::bad_value, error::bad_content_length,
+          error::bad_transfer_encoding, error::bad_chunk, error::bad_chunk_extension,
+          error::bad_obs_fold, error::multiple_content_length}) {
+      if (ec == code) return true;
+    }
+    return false;
   }
 
   asio::awaitable<void> write_error(Session& session, const Error& error) {

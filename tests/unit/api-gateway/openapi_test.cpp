@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
 
+#include <set>
+#include <string>
+
 #include "upstreams.hpp"
 
 namespace shop::gateway::routing {
@@ -60,6 +63,74 @@ TEST(OpenApiTest, DocumentsRequiredHeadersAndAcceptedAnswers) {
                    .at("responses")
                    .as_object()
                    .contains("202"));
+}
+
+boost::json::object document_of_all_routes() {
+  return boost::json::parse(openapi_document(build_routes(service_bindings()))).as_object();
+}
+
+std::set<std::string> statuses_of(const boost::json::object& document, std::string_view path,
+                                  std::string_view method) {
+  std::set<std::string> statuses;
+  for (const auto& [status, response] :
+       document.at("paths").at(path).at(method).at("responses").as_object())
+    statuses.insert(std::string(status));
+  return statuses;
+}
+
+TEST(OpenApiTest, ListsEveryErrorARouteCanAnswerAndNoCatchAll) {
+  const auto document = document_of_all_routes();
+  // Public, no body: only the errors of any call through the gateway.
+  EXPECT_EQ(statuses_of(document, "/api/v1/categories", "get"),
+            (std::set<std::string>{"200", "400", "429", "503", "504"}));
+  // Public with a body: too large (413), and its method's own.
+  EXPECT_EQ(statuses_of(document, "/api/v1/auth/register", "post"),
+            (std::set<std::string>{"201", "400", "409", "413", "422", "429", "503", "504"}));
+  // Authenticated: 401; admin: 403 too.
+  EXPECT_EQ(statuses_of(document, "/api/v1/cart", "get"),
+            (std::set<std::string>{"200", "400", "401", "429", "503", "504"}));
+  EXPECT_EQ(statuses_of(document, "/api/v1/products/{id}", "delete"),
+            (std::set<std::string>{"204", "400", "401", "403", "404", "429", "503", "504"}));
+
+  const auto& responses =
+      document.at("paths").at("/api/v1/orders/{id}/cancel").at("post").at("responses");
+  for (const auto* status : {"400", "401", "404", "409", "429", "503", "504"}) {
+    const auto& content = responses.at(status).at("content").as_object();
+    EXPECT_TRUE(content.contains("application/problem+json")) << status;
+    EXPECT_FALSE(content.contains("application/json")) << status;
+  }
+  EXPECT_TRUE(responses.at("429").at("headers").as_object().contains("Retry-After"));
+  const auto& problem = document.at("components").at("schemas").at("Problem").as_object();
+  EXPECT_EQ(problem.at("required").as_array().size(), 4U);
+}
+
+TEST(OpenApiTest, IdsInPathsAreUuids) {
+  const auto document = document_of_all_routes();
+  const auto& parameters =
+      document.at("paths").at("/api/v1/cart/items/{product_id}").at("delete").at("parameters");
+  EXPECT_EQ(parameters.at(0).at("schema").at("format").as_string(), "uuid");
+  const auto& product =
+      document.at("paths").at("/api/v1/products/{id}").at("get").at("parameters").at(0);
+  EXPECT_EQ(product.at("schema").at("format").as_string(), "uuid");
+}
+
+TEST(OpenApiTest, AnswersPromiseTheFieldsAlwaysPrintedAndRequestsPromiseNone) {
+  const auto document = document_of_all_routes();
+  const auto& schemas = document.at("components").at("schemas").as_object();
+  // Only in answers: every field without presence is printed, set or not.
+  const auto& token_pair = schemas.at("shop.user.v1.TokenPair").as_object();
+  std::set<std::string> required;
+  for (const auto& name : token_pair.at("required").as_array())
+    required.insert(std::string(name.as_string()));
+  EXPECT_EQ(required,
+            (std::set<std::string>{"access_token", "refresh_token", "token_type", "expires_in"}));
+  // A message field is printed only when set.
+  const auto& user = schemas.at("shop.user.v1.User").as_object();
+  for (const auto& name : user.at("required").as_array())
+    EXPECT_NE(name.as_string(), "shipping_address");
+  // In request bodies (and answers alike): nothing required.
+  EXPECT_FALSE(schemas.at("shop.user.v1.RegisterRequest").as_object().contains("required"));
+  EXPECT_FALSE(schemas.at("shop.api.PostalAddress").as_object().contains("required"));
 }
 
 }  // namespace

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <google/protobuf/descriptor.pb.h>
+
 #include <algorithm>
+#include <stdexcept>
+#include <vector>
 
 #include "upstreams.hpp"
 
@@ -41,6 +45,46 @@ TEST(RouteTableTest, MethodsWithoutAnnotationStayInternal) {
     return route.grpc_method.ends_with("/VerifyToken");
   });
   EXPECT_FALSE(exposed);
+}
+
+// A service built at run time, with one GET /probe method annotated with `errors`.
+class AnnotatedService {
+ public:
+  explicit AnnotatedService(const std::vector<int>& errors)
+      : pool_(google::protobuf::DescriptorPool::generated_pool()) {
+    google::protobuf::FileDescriptorProto file;
+    file.set_name("route_table_test_probe.proto");
+    file.set_package("shop.test");
+    file.set_syntax("proto3");
+    file.add_dependency("google/protobuf/empty.proto");
+    auto* method = file.add_service()->add_method();
+    method->set_name("Probe");
+    method->set_input_type(".google.protobuf.Empty");
+    method->set_output_type(".google.protobuf.Empty");
+    auto* rule = method->mutable_options()->MutableExtension(api::http);
+    rule->set_method("GET");
+    rule->set_path("/probe");
+    for (const int status : errors) rule->add_errors(status);
+    file.mutable_service(0)->set_name("ProbeService");
+    file_ = pool_.BuildFile(file);
+  }
+
+  std::vector<ServiceBinding> bindings() const { return {{file_->service(0), "probe"}}; }
+
+ private:
+  google::protobuf::DescriptorPool pool_;
+  const google::protobuf::FileDescriptor* file_ = nullptr;
+};
+
+TEST(RouteTableTest, ErrorsListOnlyHttpErrorStatuses) {
+  const AnnotatedService valid({404, 409, 503});
+  const auto routes = build_routes(valid.bindings());
+  ASSERT_EQ(routes.size(), 1U);
+  EXPECT_EQ(routes[0].rule.errors_size(), 3);
+  for (const int status : {200, 204, 399, 600}) {
+    const AnnotatedService invalid({404, status});
+    EXPECT_THROW(build_routes(invalid.bindings()), std::invalid_argument) << status;
+  }
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ class OrderStoreConcurrencyTest : public ::testing::Test {
   }();
   std::shared_ptr<testing::FakePayments> payments_ = std::make_shared<testing::FakePayments>();
   std::array<Replica, 2> replicas_;
-  const common::grpc_glue::CallContext call_;
+  const common::grpc_glue::CallContext call_{};
 };
 
 // What each kind of writer does, `kRounds` times.
@@ -233,6 +233,39 @@ TEST_F(OrderStoreConcurrencyTest, ConcurrentWritersNeverLoseOrReorderATransition
       std::find_if(listed->begin(), listed->end(), [&](const auto& o) { return o.id == order_id; });
   ASSERT_NE(projected, listed->end());
   EXPECT_EQ(projected->version, folded->version);
+}
+
+// Empty when the projection was written, else why not.
+boost::asio::awaitable<std::string> project(std::shared_ptr<repository::MongoOrderStore> store,
+                                            std::string order_id) {
+  auto order = co_await store->project(order_id);
+  co_return order ? std::string() : order.error().detail;
+}
+
+// The first projections of a new order race to insert its document: the request that
+// placed it, the saga run it started and the recovery worker may all project at once.
+// Every one of them succeeds; none reports the loser's duplicate key as a conflict.
+TEST_F(OrderStoreConcurrencyTest, FirstProjectionsOfANewOrderAllSucceed) {
+  constexpr int kOrders = 5;
+  constexpr int kProjectorsPerReplica = 4;
+  for (int i = 0; i < kOrders; ++i) {
+    models::Order order;
+    order.id = "order-" + shop::testing::unique_suffix();
+    order.user_id = "user-2";
+    order.lines = {{"lamp", "Lamp", 1, 1'000}};
+    order.total_cents = 1'000;
+    order.currency = "EUR";
+    auto entry = models::next_entry(order, EntryType::kPlaced, replicas_[0].runner->timestamp());
+    entry.placed = order;
+    ASSERT_TRUE(run(replicas_[0].store->append(entry)));
+    std::vector<boost::asio::awaitable<std::string>> projectors;
+    for (const auto& replica : replicas_) {
+      for (int p = 0; p < kProjectorsPerReplica; ++p)
+        projectors.push_back(project(replica.store, order.id));
+    }
+    const auto outcomes = shop::testing::run_all(io_, kThreads, std::move(projectors));
+    for (const auto& outcome : outcomes) EXPECT_EQ(outcome, "") << "a projection failed";
+  }
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
@@ -28,7 +29,7 @@ using tcp = asio::ip::tcp;
 // A server on a free loopback port, served by a background thread for one test.
 class ServerFixture : public ::testing::Test {
  protected:
-  void start(Router router, ServerConfig config = {}) {
+  void start(Router router, const ServerConfig& config = {}) {
     server_ = std::make_unique<Server>(io_, config, std::move(router));
     port_ = server_->start();
     thread_ = std::thread([this] { io_.run(); });
@@ -140,6 +141,31 @@ TEST_F(ServerFixture, OversizedBodyIsRejectedWith413) {
   EXPECT_FALSE(response.keep_alive());
   const auto body = boost::json::parse(response.body()).as_object();
   EXPECT_EQ(body.at("status").as_int64(), 413);
+}
+
+// A control character in a header value, a request line that is no HTTP/1.1, a
+// Content-Length that is no number: each answered with a problem, not a closed socket.
+TEST_F(ServerFixture, MalformedRequestsAreAnsweredWith400) {
+  Router router;
+  router.add(Verb::get, "/ping", ok_handler());
+  start(std::move(router));
+  const std::string control_character = "X-Test: 0\x1f";
+  for (const std::string& raw :
+       {"GET /ping HTTP/1.1\r\nHost: a\r\n" + control_character + "\r\n\r\n",
+        std::string("GET /ping HTTP/9\r\nHost: a\r\n\r\n"),
+        std::string("POST /ping HTTP/1.1\r\nHost: a\r\nContent-Length: x\r\n\r\n")}) {
+    auto socket = connect();
+    asio::write(socket, asio::buffer(raw));
+    boost::beast::flat_buffer buffer;
+    Response response;
+    beast_http::read(socket, buffer, response);
+    EXPECT_EQ(response.result(), Status::bad_request) << raw;
+    EXPECT_EQ(response[beast_http::field::content_type], "application/problem+json");
+    EXPECT_FALSE(response.keep_alive());
+    EXPECT_FALSE(response["X-Request-ID"].empty());
+    const auto body = boost::json::parse(response.body()).as_object();
+    EXPECT_EQ(body.at("status").as_int64(), 400);
+  }
 }
 
 TEST_F(ServerFixture, HandlerExceptionBecomesInternalError) {
