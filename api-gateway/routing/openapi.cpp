@@ -119,7 +119,8 @@ std::string_view error_description(int status) {
   switch (status) {
     case 400:
       return "malformed request: not well-formed HTTP, a body that is not a JSON object of "
-             "the right types, a parameter or header that cannot be read";
+             "the right types or names a member twice, a parameter or header that cannot be "
+             "read";
     case 401:
       return "missing, invalid or expired access token";
     case 403:
@@ -130,10 +131,14 @@ std::string_view error_description(int status) {
       return "conflicts with the resource's current state";
     case 413:
       return "the request body exceeds the size limit";
+    case 415:
+      return "the request body is not declared as application/json";
     case 422:
       return "well-formed but invalid fields, listed in errors[]";
     case 429:
       return "too many requests; retry after Retry-After seconds";
+    case 431:
+      return "the request line and headers exceed the size limit";
     case 503:
       return "a service this call needs is unavailable";
     case 504:
@@ -147,12 +152,12 @@ std::string_view error_description(int status) {
 // any route of its kind.
 std::set<int> error_statuses(const Route& route) {
   std::set<int> statuses(route.rule.errors().begin(), route.rule.errors().end());
-  if (route.rule.body()) statuses.insert(413);
+  if (route.rule.body()) statuses.insert({413, 415});
   if (route.rule.access() != api::ACCESS_PUBLIC) statuses.insert(401);
   if (route.rule.access() == api::ACCESS_ADMIN) statuses.insert(403);
-  // Any request may be malformed (not well-formed HTTP, to begin with), rate limited,
-  // or find a service it needs away.
-  statuses.insert({400, 429, 503, 504});
+  // Any request may be malformed (not well-formed HTTP, to begin with), carry too many
+  // headers, be rate limited, or find a service it needs away.
+  statuses.insert({400, 429, 431, 503, 504});
   return statuses;
 }
 

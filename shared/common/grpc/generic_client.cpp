@@ -51,7 +51,7 @@ auto async_unary(grpc::GenericStub& stub, const std::shared_ptr<PendingCall>& ca
         auto shared_handler = std::make_shared<decltype(handler)>(std::move(handler));
         stub.UnaryCall(
             &call->context, call->method, grpc::StubOptions(), &call->request, &call->response,
-            [call, shared_handler](const grpc::Status& status) {
+            [call = call, shared_handler](const grpc::Status& status) mutable {
               GrpcReply reply{status, status.ok() ? flatten(call->response) : ""};
               const auto seconds =
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - call->started)
@@ -60,7 +60,13 @@ auto async_unary(grpc::GenericStub& stub, const std::shared_ptr<PendingCall>& ca
                                                            seconds);
               finish_span(call->span, status);
               auto executor = boost::asio::get_associated_executor(*shared_handler);
-              boost::asio::post(executor, [shared_handler, reply = std::move(reply)]() mutable {
+              // The call (its ClientContext) goes with the answer: it is released on the
+              // caller's executor before the caller resumes, never by gRPC's thread
+              // after, when a process on its way out may have torn the library down
+              // already.
+              boost::asio::post(executor, [shared_handler, reply = std::move(reply),
+                                           finished = std::move(call)]() mutable {
+                finished.reset();
                 (*shared_handler)(std::move(reply));
               });
             });

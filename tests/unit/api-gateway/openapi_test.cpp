@@ -82,15 +82,16 @@ TEST(OpenApiTest, ListsEveryErrorARouteCanAnswerAndNoCatchAll) {
   const auto document = document_of_all_routes();
   // Public, no body: only the errors of any call through the gateway.
   EXPECT_EQ(statuses_of(document, "/api/v1/categories", "get"),
-            (std::set<std::string>{"200", "400", "429", "503", "504"}));
-  // Public with a body: too large (413), and its method's own.
+            (std::set<std::string>{"200", "400", "429", "431", "503", "504"}));
+  // Public with a body: too large (413), not JSON (415), and its method's own.
   EXPECT_EQ(statuses_of(document, "/api/v1/auth/register", "post"),
-            (std::set<std::string>{"201", "400", "409", "413", "422", "429", "503", "504"}));
+            (std::set<std::string>{"201", "400", "409", "413", "415", "422", "429", "431", "503",
+                                   "504"}));
   // Authenticated: 401; admin: 403 too.
   EXPECT_EQ(statuses_of(document, "/api/v1/cart", "get"),
-            (std::set<std::string>{"200", "400", "401", "429", "503", "504"}));
+            (std::set<std::string>{"200", "400", "401", "429", "431", "503", "504"}));
   EXPECT_EQ(statuses_of(document, "/api/v1/products/{id}", "delete"),
-            (std::set<std::string>{"204", "400", "401", "403", "404", "429", "503", "504"}));
+            (std::set<std::string>{"204", "400", "401", "403", "404", "429", "431", "503", "504"}));
 
   const auto& responses =
       document.at("paths").at("/api/v1/orders/{id}/cancel").at("post").at("responses");
