@@ -235,38 +235,5 @@ TEST_F(OrderStoreConcurrencyTest, ConcurrentWritersNeverLoseOrReorderATransition
   EXPECT_EQ(projected->version, folded->version);
 }
 
-// Empty when the projection was written, else why not.
-boost::asio::awaitable<std::string> project(std::shared_ptr<repository::MongoOrderStore> store,
-                                            std::string order_id) {
-  auto order = co_await store->project(order_id);
-  co_return order ? std::string() : order.error().detail;
-}
-
-// The first projections of a new order race to insert its document: the request that
-// placed it, the saga run it started and the recovery worker may all project at once.
-// Every one of them succeeds; none reports the loser's duplicate key as a conflict.
-TEST_F(OrderStoreConcurrencyTest, FirstProjectionsOfANewOrderAllSucceed) {
-  constexpr int kOrders = 5;
-  constexpr int kProjectorsPerReplica = 4;
-  for (int i = 0; i < kOrders; ++i) {
-    models::Order order;
-    order.id = "order-" + shop::testing::unique_suffix();
-    order.user_id = "user-2";
-    order.lines = {{"lamp", "Lamp", 1, 1'000}};
-    order.total_cents = 1'000;
-    order.currency = "EUR";
-    auto entry = models::next_entry(order, EntryType::kPlaced, replicas_[0].runner->timestamp());
-    entry.placed = order;
-    ASSERT_TRUE(run(replicas_[0].store->append(entry)));
-    std::vector<boost::asio::awaitable<std::string>> projectors;
-    for (const auto& replica : replicas_) {
-      for (int p = 0; p < kProjectorsPerReplica; ++p)
-        projectors.push_back(project(replica.store, order.id));
-    }
-    const auto outcomes = shop::testing::run_all(io_, kThreads, std::move(projectors));
-    for (const auto& outcome : outcomes) EXPECT_EQ(outcome, "") << "a projection failed";
-  }
-}
-
 }  // namespace
 }  // namespace shop::order::saga
