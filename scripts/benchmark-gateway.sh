@@ -152,10 +152,14 @@ done
 
 read -r allowed_before limited_before fallback_before <<<"$counts_before"
 read -r allowed_after limited_after fallback_after <<<"$counts_after"
-printf '\nrate limiter during the gateway run: read budget %s a minute per client; ' "$budget"
-printf '%s allowed, %s limited, %s decided in-process because Redis did not answer\n' \
-  "$((allowed_after - allowed_before))" "$((limited_after - limited_before))" \
-  "$((fallback_after - fallback_before))"
+if [[ $budget == off ]]; then
+  printf '\nrate limiter during the gateway run: off\n'
+else
+  printf '\nrate limiter during the gateway run: read budget %s a minute per client; ' "$budget"
+  printf '%s allowed, %s limited, %s decided in-process because Redis did not answer\n' \
+    "$((allowed_after - allowed_before))" "$((limited_after - limited_before))" \
+    "$((fallback_after - fallback_before))"
+fi
 # The gateway says at start whether it limits, and where its buckets are.
 printf 'gateway: %s\n' "$(grep -h 'rate limit' "$SHOP_LOG_DIR/api-gateway.log" | tail -n 1)"
 printf 'load before: %s\nload after:  %s\n' "$load_before" "$load_after"
