@@ -8,20 +8,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
-source "$ROOT/scripts/lib/process.sh"
-source "$ROOT/scripts/lib/services.sh"
 source "$ROOT/scripts/lib/bench.sh"
 
-DURATION="${BENCH_DURATION:-30s}"
-CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 CUSTOMERS="${BENCH_CUSTOMERS:-64}"
-BENCH_DIR="$SHOP_VAR/bench"
-mkdir -p "$BENCH_DIR"
-
-shop_service_env_defaults
-gateway="http://$(service_host):$GATEWAY_PORT"
-url_ok "$gateway/health" || die "the stack is not up: run ./scripts/up.sh first"
-command -v wrk >/dev/null || die "wrk is missing: run ./scripts/setup.sh"
+bench_init 64
 
 admin=$(admin_token)
 product=$(bench_product "$admin" "Order bench lamp")

@@ -13,22 +13,13 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/common.sh"
-source "$ROOT/scripts/lib/process.sh"
-source "$ROOT/scripts/lib/services.sh"
 source "$ROOT/scripts/lib/bench.sh"
 
-DURATION="${BENCH_DURATION:-30s}"
 RESERVERS="${BENCH_RESERVERS:-64}"
 RESERVE_SECONDS="${BENCH_RESERVE_SECONDS:-30}"
 CATALOG_SIZE="${BENCH_CATALOG_SIZE:-1000}"
-CONNECTIONS="${BENCH_CONNECTIONS:-256}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
-BENCH_DIR="$SHOP_VAR/bench"
-
-shop_service_env_defaults
-gateway="http://$(service_host):$GATEWAY_PORT"
-url_ok "$gateway/health" || die "the stack is not up: run ./scripts/up.sh first"
-command -v wrk >/dev/null || die "wrk is missing: run ./scripts/setup.sh"
+bench_init 256
 
 start_nginx() {
   mkdir -p "$BENCH_DIR/www"

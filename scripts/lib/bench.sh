@@ -1,8 +1,27 @@
 # shellcheck shell=bash
-# What the benchmark scripts share: accounts and products made through the gateway at
-# $gateway, and wrk runs with CONNECTIONS connections for DURATION, raw output kept in
-# $BENCH_DIR (all three set by the caller). Source after common.sh.
-# shellcheck disable=SC2154  # gateway, CONNECTIONS, DURATION and BENCH_DIR are the caller's
+# What the benchmark scripts share: the stack they measure (bench_init), accounts and
+# products made through the gateway at $gateway, and wrk runs with CONNECTIONS
+# connections for DURATION, raw output kept in $BENCH_DIR. Source after common.sh; it
+# sources process.sh and services.sh.
+# shellcheck source=scripts/lib/process.sh
+source "$SHOP_ROOT/scripts/lib/process.sh"
+# shellcheck source=scripts/lib/services.sh
+source "$SHOP_ROOT/scripts/lib/services.sh"
+
+# bench_init <default connections>: sets DURATION (BENCH_DURATION, 30s), CONNECTIONS
+# (BENCH_CONNECTIONS), BENCH_DIR and gateway, and stops unless the stack is up and wrk
+# is at hand.
+# shellcheck disable=SC2034  # DURATION, CONNECTIONS and BENCH_DIR are read by the callers too
+bench_init() {
+  DURATION="${BENCH_DURATION:-30s}"
+  CONNECTIONS="${BENCH_CONNECTIONS:-$1}"
+  BENCH_DIR="$SHOP_VAR/bench"
+  mkdir -p "$BENCH_DIR"
+  shop_service_env_defaults
+  gateway="http://$(service_host):$GATEWAY_PORT"
+  url_ok "$gateway/health" || die "the stack is not up: run ./scripts/up.sh first"
+  command -v wrk >/dev/null || die "wrk is missing: run ./scripts/setup.sh"
+}
 
 # access_token: registers a new customer and prints its access token
 access_token() {

@@ -14,4 +14,9 @@ namespace shop::common::grpc_glue {
 // default reconnect backoff of up to two minutes.
 std::shared_ptr<grpc::Channel> open_channel(const std::string& address);
 
+// The same, on a TCP connection of its own. Channels opened with equal settings to one
+// address otherwise share one connection (gRPC's process-wide subchannel pool): a load
+// generator that wants n connections opens n of these.
+std::shared_ptr<grpc::Channel> open_own_channel(const std::string& address);
+
 }  // namespace shop::common::grpc_glue
