@@ -56,7 +56,7 @@ else
 fi
 
 # The AMQP listener opens only once the node has booted.
-if rabbitmq_port_busy "$SHOP_AMQP_PORT"; then
+if url_port_busy "$SHOP_AMQP_PORT"; then
   report ok rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "accepting connections"
 else
   report FAIL rabbitmq "127.0.0.1:$SHOP_AMQP_PORT" "not accepting connections"

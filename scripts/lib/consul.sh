@@ -66,18 +66,7 @@ consul_need_bin() {
 
 consul_is_running() { is_running "$(consul_proc)"; }
 
-# Only whether the recorded PID lives: right after the start nohup may still be exec'ing
-# Consul, and is_running's executable check would take that for a stranger.
-consul_alive() {
-  local pidfile
-  pidfile=$(pidfile_of "$(consul_proc)")
-  [[ -f $pidfile ]] && proc_alive "$(head -n1 "$pidfile")"
-}
-
-# url_port_busy <port>: something listens on 127.0.0.1:<port>. (postgres.sh has the same.)
-if ! declare -F url_port_busy >/dev/null; then
-  url_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-fi
+consul_alive() { recorded_pid_alive "$(consul_proc)"; }
 
 # consul_answers: the agent's HTTP API names a Raft leader (an empty "" until the
 # single dev server has elected itself), whoever started it.

@@ -67,18 +67,7 @@ ferretdb_need_bin() {
 
 ferretdb_is_running() { is_running "$(ferretdb_proc)"; }
 
-# Only whether the recorded PID lives: right after the start nohup may still be exec'ing
-# FerretDB, and is_running's executable check would take that for a stranger.
-ferretdb_alive() {
-  local pidfile
-  pidfile=$(pidfile_of "$(ferretdb_proc)")
-  [[ -f $pidfile ]] && proc_alive "$(head -n1 "$pidfile")"
-}
-
-# url_port_busy <port>: something listens on 127.0.0.1:<port>. (postgres.sh has the same.)
-if ! declare -F url_port_busy >/dev/null; then
-  url_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-fi
+ferretdb_alive() { recorded_pid_alive "$(ferretdb_proc)"; }
 
 # ferretdb_ping: a MongoDB `ping` over the wire protocol answers ok. Once the database
 # holds a collection, FerretDB's ping also asks PostgreSQL. (The debug /readyz probe

@@ -50,18 +50,7 @@ mailpit_need_bin() {
 
 mailpit_is_running() { is_running "$(mailpit_proc)"; }
 
-# Only whether the recorded PID lives: right after the start nohup may still be exec'ing
-# Mailpit, and is_running's executable check would take that for a stranger.
-mailpit_alive() {
-  local pidfile
-  pidfile=$(pidfile_of "$(mailpit_proc)")
-  [[ -f $pidfile ]] && proc_alive "$(head -n1 "$pidfile")"
-}
-
-# url_port_busy <port>: something listens on 127.0.0.1:<port>. (postgres.sh has the same.)
-if ! declare -F url_port_busy >/dev/null; then
-  url_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-fi
+mailpit_alive() { recorded_pid_alive "$(mailpit_proc)"; }
 
 # mailpit_answers: the API answers and the SMTP listener is open, whoever started it.
 mailpit_answers() {

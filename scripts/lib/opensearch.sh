@@ -185,11 +185,6 @@ os_stop() {
   stop_by_pidfile "$OS_PROCESS" "${SHOP_STOP_DEADLINE_S:-30}"
 }
 
-# url_port_busy <port>: something listens on 127.0.0.1:<port>. (postgres.sh has the same.)
-if ! declare -F url_port_busy >/dev/null; then
-  url_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-fi
-
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   set -euo pipefail
   case ${1:-} in

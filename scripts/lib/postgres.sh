@@ -161,11 +161,6 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
 SQL
 }
 
-# url_port_busy <port>: something listens on 127.0.0.1:<port>.
-url_port_busy() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 # The stack's databases: the role the services connect as, and one database per
 # service that owns data.
 pg_ensure_stack_databases() {

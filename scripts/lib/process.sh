@@ -37,6 +37,18 @@ pid_of() {
 
 is_running() { pid_of "$1" >/dev/null; }
 
+# recorded_pid_alive <name>: the PID in <name>'s PID file lives. Only the PID: right after
+# a start nohup may still be exec'ing the program, and is_running's executable check
+# would take that for a stranger.
+recorded_pid_alive() {
+  local pidfile
+  pidfile=$(pidfile_of "$1")
+  [[ -f $pidfile ]] && proc_alive "$(head -n1 "$pidfile")"
+}
+
+# url_port_busy <port>: something listens on 127.0.0.1:<port>.
+url_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # start_process <name> <executable> [args...]: starts it in the background with the
 # current environment, stdout and stderr appended to $SHOP_LOG_DIR/<name>.log, and
 # records its PID file. Prints the PID.
@@ -118,9 +130,7 @@ wait_for_url() {
   local name=$1 url=$2 deadline_s=$3
   local end=$((SECONDS + deadline_s))
   while ! url_ok "$url"; do
-    # Only whether the PID lives: right after the start it may still be nohup
-    # exec'ing the program, so the executable check of is_running would misfire.
-    if [[ -f $(pidfile_of "$name") ]] && ! proc_alive "$(head -n1 "$(pidfile_of "$name")")"; then
+    if [[ -f $(pidfile_of "$name") ]] && ! recorded_pid_alive "$name"; then
       log "$name exited before $url became healthy; end of $SHOP_LOG_DIR/$name.log:"
       last_start_log "$name" >&2
       return 1

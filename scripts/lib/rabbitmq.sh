@@ -79,13 +79,10 @@ EOF
 
 rabbitmq_is_running() { is_running "$(rabbitmq_proc)"; }
 
-# rabbitmq_port_busy <port>: something listens on 127.0.0.1:<port>.
-rabbitmq_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 # rabbitmq_ready: the node has booted and accepts AMQP connections.
 rabbitmq_ready() {
   rabbitmq_is_running || return 1
-  rabbitmq_port_busy "$SHOP_AMQP_PORT" || return 1
+  url_port_busy "$SHOP_AMQP_PORT" || return 1
   rabbitmq_ctl await_startup --timeout 5 >/dev/null 2>&1
 }
 
@@ -93,13 +90,13 @@ rabbitmq_start_epmd() {
   local name
   name=$(rabbitmq_epmd_proc)
   is_running "$name" && return 0
-  if rabbitmq_port_busy "$SHOP_AMQP_EPMD_PORT"; then
+  if url_port_busy "$SHOP_AMQP_EPMD_PORT"; then
     die "epmd port $SHOP_AMQP_EPMD_PORT on 127.0.0.1 is taken; set SHOP_AMQP_EPMD_PORT (or SHOP_AMQP_PORT) to another"
   fi
   local epmd
   epmd=$(command -v epmd) || die "epmd not found (run scripts/setup.sh)"
   start_process "$name" "$epmd" -address 127.0.0.1 -port "$SHOP_AMQP_EPMD_PORT" >/dev/null
-  wait_until 10 "rabbitmq_port_busy $SHOP_AMQP_EPMD_PORT" || die "epmd did not listen on 127.0.0.1:$SHOP_AMQP_EPMD_PORT"
+  wait_until 10 "url_port_busy $SHOP_AMQP_EPMD_PORT" || die "epmd did not listen on 127.0.0.1:$SHOP_AMQP_EPMD_PORT"
 }
 
 rabbitmq_start() {
@@ -113,7 +110,7 @@ rabbitmq_start() {
   fi
   local port
   for port in "$SHOP_AMQP_PORT" "$SHOP_AMQP_DIST_PORT"; do
-    if rabbitmq_port_busy "$port"; then
+    if url_port_busy "$port"; then
       die "port $port on 127.0.0.1 is taken by another server; set SHOP_AMQP_PORT to a free port"
     fi
   done
@@ -133,7 +130,7 @@ rabbitmq_start() {
 rabbitmq_await_startup() {
   local name
   name=$(rabbitmq_proc)
-  if ! wait_until "$SHOP_AMQP_START_DEADLINE_S" "rabbitmq_port_busy $SHOP_AMQP_PORT || ! is_running $name"; then
+  if ! wait_until "$SHOP_AMQP_START_DEADLINE_S" "url_port_busy $SHOP_AMQP_PORT || ! is_running $name"; then
     last_start_log "$name" >&2
     die "rabbitmq: not listening on 127.0.0.1:$SHOP_AMQP_PORT after ${SHOP_AMQP_START_DEADLINE_S}s (logs: $RABBITMQ_DIR/log)"
   fi

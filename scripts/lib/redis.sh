@@ -33,18 +33,7 @@ redis_bin() {
 
 redis_is_running() { is_running "$(redis_proc)"; }
 
-# Only whether the recorded PID lives: right after the start nohup may still be exec'ing
-# redis-server, and is_running's executable check would take that for a stranger.
-redis_alive() {
-  local pidfile
-  pidfile=$(pidfile_of "$(redis_proc)")
-  [[ -f $pidfile ]] && proc_alive "$(head -n1 "$pidfile")"
-}
-
-# url_port_busy <port>: something listens on 127.0.0.1:<port>. (postgres.sh has the same.)
-if ! declare -F url_port_busy >/dev/null; then
-  url_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-fi
+redis_alive() { recorded_pid_alive "$(redis_proc)"; }
 
 # redis_ping: a Redis on the port answers PING, whoever started it.
 redis_ping() {
